@@ -1,0 +1,98 @@
+/**
+ * One drizzle database over either PostgreSQL engine: PGlite embedded (a data directory, or memory for tests) or a
+ * PostgreSQL server through a connection string. Migrations are applied here, so every start runs on the current schema.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { lockDataDir } from "./data-dir-lock";
+import { schema, type Schema } from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Runs raw SQL with positional parameters; used by the job queue and bulk loads. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: "pglite" | "postgres";
+  executeSql: ExecuteSql;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { engine: "pglite"; dataDir: string | null }
+  | { engine: "postgres"; url: string; poolSize?: number; statementTimeoutMs?: number };
+
+const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** Opens the database and brings its schema up to date. */
+export async function createDb(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.engine === "pglite" ? openPglite(options.dataDir) : openPostgres(options);
+}
+
+async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  const release = dataDir === null ? () => {} : lockDataDir(dataDir);
+  try {
+    const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
+    const db = drizzlePglite(client, { schema }) as unknown as Database;
+    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    return {
+      db,
+      engine: "pglite",
+      executeSql: async (text, values) => {
+        const result = await client.query<Record<string, unknown>>(text, values as unknown[] | undefined);
+        return { rows: result.rows };
+      },
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openPostgres(options: {
+  url: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+}): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+  });
+  // An idle client that loses its server must not crash the process; the next query reports the outage.
+  pool.on("error", () => {});
+  try {
+    await migratePg(drizzlePg(pool), { migrationsFolder });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  return {
+    db,
+    engine: "postgres",
+    executeSql: async (text, values) => {
+      const result = await pool.query(text, values as unknown[] | undefined);
+      return { rows: result.rows as Record<string, unknown>[] };
+    },
+    close: () => pool.end(),
+  };
+}
