@@ -52,7 +52,9 @@ function nodeStrengths(level: Level): Float64Array {
   for (let i = 0; i < level.nodeCount; i++) {
     let sum = 2 * (level.loops[i] as number);
     const end = level.offsets[i + 1] as number;
-    if (level.weights) for (let p = level.offsets[i] as number; p < end; p++) sum += level.weights[p] as number;
+    if (level.weights)
+      for (let p = level.offsets[i] as number; p < end; p++)
+        sum += level.weights[p] as number;
     else sum += end - (level.offsets[i] as number);
     out[i] = sum;
   }
@@ -76,7 +78,12 @@ function randomOrder(n: number, rng: Rng): Int32Array {
  * Moves single nodes to the neighbouring community with the best modularity gain until a pass gains almost nothing.
  * Returns the community of each node (not renumbered) and whether any node moved.
  */
-function moveNodes(level: Level, totalWeight: number, resolution: number, rng: Rng): { community: Int32Array; moved: boolean } {
+function moveNodes(
+  level: Level,
+  totalWeight: number,
+  resolution: number,
+  rng: Rng,
+): { community: Int32Array; moved: boolean } {
   const n = level.nodeCount;
   const { offsets, targets, weights } = level;
   const strength = nodeStrengths(level);
@@ -103,16 +110,19 @@ function moveNodes(level: Level, totalWeight: number, resolution: number, rng: R
       for (let p = offsets[i] as number; p < end; p++) {
         const c = community[targets[p] as number] as number;
         if (linkWeight[c] === 0) touched[touchedCount++] = c;
-        linkWeight[c] += weights ? (weights[p] as number) : 1;
+        linkWeight[c] =
+          (linkWeight[c] as number) + (weights ? (weights[p] as number) : 1);
       }
-      communityTotal[own] -= k;
+      communityTotal[own] = (communityTotal[own] as number) - k;
       const factor = (resolution * k) / twoM;
-      const ownGain = (linkWeight[own] as number) - factor * (communityTotal[own] as number);
+      const ownGain =
+        (linkWeight[own] as number) - factor * (communityTotal[own] as number);
       let best = own;
       let bestGain = ownGain;
       for (let t = 0; t < touchedCount; t++) {
         const c = touched[t] as number;
-        const gain = (linkWeight[c] as number) - factor * (communityTotal[c] as number);
+        const gain =
+          (linkWeight[c] as number) - factor * (communityTotal[c] as number);
         if (gain > bestGain + 1e-12) {
           bestGain = gain;
           best = c;
@@ -120,7 +130,7 @@ function moveNodes(level: Level, totalWeight: number, resolution: number, rng: R
         linkWeight[c] = 0;
       }
       linkWeight[own] = 0;
-      communityTotal[best] += k;
+      communityTotal[best] = (communityTotal[best] as number) + k;
       if (best !== own) {
         community[i] = best;
         moves++;
@@ -135,7 +145,10 @@ function moveNodes(level: Level, totalWeight: number, resolution: number, rng: R
 }
 
 /** Renumbers community labels densely (0..count-1) in first-seen order. */
-function renumber(community: Int32Array): { labels: Int32Array; count: number } {
+function renumber(community: Int32Array): {
+  labels: Int32Array;
+  count: number;
+} {
   const map = new Int32Array(community.length).fill(-1);
   const labels = new Int32Array(community.length);
   let count = 0;
@@ -152,11 +165,20 @@ function aggregate(level: Level, labels: Int32Array, count: number): Level {
   const n = level.nodeCount;
   // Members of each community, by counting sort.
   const start = new Int32Array(count + 1);
-  for (let i = 0; i < n; i++) start[(labels[i] as number) + 1]++;
-  for (let c = 0; c < count; c++) start[c + 1] += start[c] as number;
+  for (let i = 0; i < n; i++) {
+    const slot = (labels[i] as number) + 1;
+    start[slot] = (start[slot] as number) + 1;
+  }
+  for (let c = 0; c < count; c++)
+    start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, count);
   const members = new Int32Array(n);
-  for (let i = 0; i < n; i++) members[fill[labels[i] as number]++] = i;
+  for (let i = 0; i < n; i++) {
+    const c = labels[i] as number;
+    const position = fill[c] as number;
+    members[position] = i;
+    fill[c] = position + 1;
+  }
 
   const loops = new Float64Array(count);
   const offsets = new Int32Array(count + 1);
@@ -181,7 +203,7 @@ function aggregate(level: Level, labels: Int32Array, count: number): Level {
           continue;
         }
         if (linkWeight[d] === 0) touched[touchedCount++] = d;
-        linkWeight[d] += w;
+        linkWeight[d] = (linkWeight[d] as number) + w;
       }
     }
     loops[c] = inner;
@@ -203,13 +225,21 @@ function aggregate(level: Level, labels: Int32Array, count: number): Level {
     }
   }
   offsets[count] = write;
-  return { nodeCount: count, offsets, targets: targets.slice(0, write), weights: weights.slice(0, write), loops };
+  return {
+    nodeCount: count,
+    offsets,
+    targets: targets.slice(0, write),
+    weights: weights.slice(0, write),
+    loops,
+  };
 }
 
 function totalWeightOf(level: Level): number {
   let sum = 0;
   for (let i = 0; i < level.nodeCount; i++) sum += level.loops[i] as number;
-  if (level.weights) for (let p = 0; p < level.weights.length; p++) sum += (level.weights[p] as number) / 2;
+  if (level.weights)
+    for (let p = 0; p < level.weights.length; p++)
+      sum += (level.weights[p] as number) / 2;
   else sum += level.targets.length / 2;
   return sum;
 }
@@ -226,7 +256,8 @@ function louvainRun(base: Level, resolution: number, rng: Rng): Int32Array {
     if (!moved) break;
     const { labels, count } = renumber(community);
     const next = new Int32Array(membership.length);
-    for (let i = 0; i < membership.length; i++) next[i] = labels[membership[i] as number] as number;
+    for (let i = 0; i < membership.length; i++)
+      next[i] = labels[membership[i] as number] as number;
     membership = next;
     if (count === level.nodeCount) break;
     level = aggregate(level, labels, count);
@@ -238,43 +269,69 @@ function louvainRun(base: Level, resolution: number, rng: Rng): Int32Array {
  * Newman–Girvan modularity of a partition (with resolution γ): Q = Σ_c [ L_c / m − γ (d_c / 2m)² ].
  * Unweighted unless asked; directed graphs are read as undirected.
  */
-export function modularity(graph: CompactGraph, membership: ArrayLike<number>, options: { weighted?: boolean; resolution?: number } = {}): number {
+export function modularity(
+  graph: CompactGraph,
+  membership: ArrayLike<number>,
+  options: { weighted?: boolean; resolution?: number } = {},
+): number {
   const level = levelOf(graph, options.weighted ?? false);
   return levelModularity(level, membership, options.resolution ?? 1);
 }
 
-function levelModularity(level: Level, membership: ArrayLike<number>, resolution: number): number {
+function levelModularity(
+  level: Level,
+  membership: ArrayLike<number>,
+  resolution: number,
+): number {
   const m = totalWeightOf(level);
   if (m === 0) return 0;
   let communityCount = 0;
-  for (let i = 0; i < level.nodeCount; i++) communityCount = Math.max(communityCount, (membership[i] as number) + 1);
+  for (let i = 0; i < level.nodeCount; i++)
+    communityCount = Math.max(communityCount, (membership[i] as number) + 1);
   const inner = new Float64Array(communityCount);
   const total = new Float64Array(communityCount);
   for (let i = 0; i < level.nodeCount; i++) {
     const c = membership[i] as number;
-    inner[c] += level.loops[i] as number;
-    total[c] += 2 * (level.loops[i] as number);
-    for (let p = level.offsets[i] as number; p < (level.offsets[i + 1] as number); p++) {
+    inner[c] = (inner[c] as number) + (level.loops[i] as number);
+    total[c] = (total[c] as number) + 2 * (level.loops[i] as number);
+    for (
+      let p = level.offsets[i] as number;
+      p < (level.offsets[i + 1] as number);
+      p++
+    ) {
       const w = level.weights ? (level.weights[p] as number) : 1;
-      total[c] += w;
-      if (membership[level.targets[p] as number] === c) inner[c] += w / 2;
+      total[c] = (total[c] as number) + w;
+      if (membership[level.targets[p] as number] === c)
+        inner[c] = (inner[c] as number) + w / 2;
     }
   }
   let q = 0;
-  for (let c = 0; c < communityCount; c++) q += (inner[c] as number) / m - resolution * ((total[c] as number) / (2 * m)) ** 2;
+  for (let c = 0; c < communityCount; c++)
+    q +=
+      (inner[c] as number) / m -
+      resolution * ((total[c] as number) / (2 * m)) ** 2;
   return q;
 }
 
 /** Renumbers communities by decreasing size (ties by first member), so outputs are stable and readable. */
-function bySize(membership: Int32Array): { membership: Int32Array; count: number } {
+function bySize(membership: Int32Array): {
+  membership: Int32Array;
+  count: number;
+} {
   const { labels, count } = renumber(membership);
   const sizes = new Int32Array(count);
-  for (let i = 0; i < labels.length; i++) sizes[labels[i] as number]++;
-  const order = Array.from({ length: count }, (_, c) => c).sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i] as number;
+    sizes[c] = (sizes[c] as number) + 1;
+  }
+  const order = Array.from({ length: count }, (_, c) => c).sort(
+    (a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b,
+  );
   const rank = new Int32Array(count);
   order.forEach((c, r) => (rank[c] = r));
   const out = new Int32Array(labels.length);
-  for (let i = 0; i < labels.length; i++) out[i] = rank[labels[i] as number] as number;
+  for (let i = 0; i < labels.length; i++)
+    out[i] = rank[labels[i] as number] as number;
   return { membership: out, count };
 }
 
@@ -282,7 +339,10 @@ function bySize(membership: Int32Array): { membership: Int32Array; count: number
  * Finds communities with Louvain, best of `runs` seeded runs (default 5). Isolated nodes are communities of their own.
  * Why several runs: Louvain's result depends on the visiting order; keeping the best of a few is cheap insurance.
  */
-export function detectCommunities(graph: CompactGraph, options: LouvainOptions = {}): Communities {
+export function detectCommunities(
+  graph: CompactGraph,
+  options: LouvainOptions = {},
+): Communities {
   const resolution = options.resolution ?? 1;
   const base = levelOf(graph, options.weighted ?? false);
   const rng = createRng(options.seed ?? 1);
@@ -298,5 +358,9 @@ export function detectCommunities(graph: CompactGraph, options: LouvainOptions =
     }
   }
   const result = bySize(best ?? new Int32Array(0));
-  return { membership: result.membership, count: result.count, modularity: bestQ === -Infinity ? 0 : bestQ };
+  return {
+    membership: result.membership,
+    count: result.count,
+    modularity: bestQ === -Infinity ? 0 : bestQ,
+  };
 }
