@@ -1,0 +1,128 @@
+/**
+ * The structural measures the openness index is built from, computed once per graph and reused by the city report:
+ * communities, betweenness and its centralization, how concentrated gatekeeping is, and the rich club.
+ */
+import type { CompactGraph } from "./compact-graph";
+import { degrees, toUndirected } from "./compact-graph";
+import { detectCommunities } from "./louvain";
+import type { Communities } from "./louvain";
+import { betweenness, betweennessCentralization } from "./betweenness";
+import type { Betweenness } from "./betweenness";
+import { eliteDegree, richClubCoefficient } from "./rich-club";
+
+export interface StructureOptions {
+  seed?: number;
+  /** Louvain runs, best kept (default 5 up to 50,000 nodes, then 1). */
+  louvainRuns?: number;
+  /** Betweenness pivots (default: exact up to 2,000 nodes, else a work budget of about 5·10⁷ arc visits, ≥ 32). */
+  pivots?: number;
+  /** Share of nodes with the most cross-community ties whose share of those ties measures gatekeeping (default 0.05). */
+  gatekeeperShare?: number;
+  /** Share of best-connected nodes forming the elite of the rich club (default 0.1). */
+  eliteShare?: number;
+}
+
+export interface NetworkStructure {
+  readonly communities: Communities;
+  readonly betweenness: Betweenness;
+  readonly centralization: number;
+  /** Share of cross-community tie ends held by the top gatekeepers; null without cross-community ties. */
+  readonly gatekeeping: number | null;
+  /** Cross-community ties of each node. */
+  readonly boundaryTies: Int32Array;
+  /** Elite degree threshold and φ(k); null when the elite has fewer than 5 members. */
+  readonly richClub: {
+    readonly k: number;
+    readonly members: number;
+    readonly observed: number;
+  } | null;
+}
+
+/** Size-based defaults: exact work on small graphs, bounded work on city-sized ones. */
+export function defaultPivots(graph: CompactGraph): number | undefined {
+  const n = graph.nodeCount;
+  if (n <= 2000) return undefined;
+  return Math.min(
+    n,
+    Math.max(32, Math.floor(5e7 / (n + graph.targets.length))),
+  );
+}
+
+export function defaultLouvainRuns(graph: CompactGraph): number {
+  return graph.nodeCount <= 50_000 ? 5 : 1;
+}
+
+/** Cross-community ties per node, and the share of their ends held by the top `share` of (non-isolated) nodes. */
+export function gatekeepingConcentration(
+  graph: CompactGraph,
+  membership: ArrayLike<number>,
+  share = 0.05,
+): { concentration: number | null; boundaryTies: Int32Array } {
+  const undirected = toUndirected(graph);
+  const boundaryTies = new Int32Array(undirected.nodeCount);
+  let total = 0;
+  let active = 0;
+  for (let i = 0; i < undirected.nodeCount; i++) {
+    const start = undirected.offsets[i] as number;
+    const end = undirected.offsets[i + 1] as number;
+    if (end > start) active++;
+    let count = 0;
+    for (let p = start; p < end; p++)
+      if (membership[undirected.targets[p] as number] !== membership[i])
+        count++;
+    boundaryTies[i] = count;
+    total += count;
+  }
+  if (total === 0) return { concentration: null, boundaryTies };
+  const top = Math.max(1, Math.ceil(share * active));
+  const sorted = Array.from(boundaryTies).sort((a, b) => b - a);
+  let held = 0;
+  for (let t = 0; t < top; t++) held += sorted[t] as number;
+  return { concentration: held / total, boundaryTies };
+}
+
+/** The elite threshold and its rich-club coefficient, or null when the elite is too small to mean anything. */
+export function eliteRichClub(
+  graph: CompactGraph,
+  share = 0.1,
+): { k: number; members: number; observed: number } | null {
+  const k = eliteDegree(graph, share);
+  let members = 0;
+  for (const degree of degrees(toUndirected(graph))) if (degree > k) members++;
+  const observed = members >= 5 ? richClubCoefficient(graph, k) : null;
+  return observed === null ? null : { k, members, observed };
+}
+
+/**
+ * Measures a tie graph once: unweighted Louvain (seeded, best of several runs), unweighted betweenness (exact or
+ * sampled), Freeman centralization, gatekeeping concentration over the communities found, and the elite's φ(k).
+ */
+export function measureStructure(
+  graph: CompactGraph,
+  options: StructureOptions = {},
+): NetworkStructure {
+  const undirected = toUndirected(graph);
+  const seed = options.seed ?? 1;
+  const communities = detectCommunities(undirected, {
+    seed,
+    runs: options.louvainRuns ?? defaultLouvainRuns(undirected),
+  });
+  const pivots = options.pivots ?? defaultPivots(undirected);
+  const between = betweenness(
+    undirected,
+    pivots === undefined ? { seed } : { seed, pivots },
+  );
+  const { concentration, boundaryTies } = gatekeepingConcentration(
+    undirected,
+    communities.membership,
+    options.gatekeeperShare,
+  );
+  return {
+    communities,
+    betweenness: between,
+    centralization: betweennessCentralization(between.normalized),
+    gatekeeping: concentration,
+    boundaryTies,
+    richClub: eliteRichClub(undirected, options.eliteShare),
+  };
+}
