@@ -46,7 +46,14 @@ export type Sector =
 
 export type Role = "founder" | "investor" | "executive" | "freelancer" | "student";
 
-export type CareerStage = "student" | "first_time_founder" | "experienced_founder" | "executive" | "investor";
+/** "independent": freelancers and consultants. */
+export type CareerStage =
+  | "student"
+  | "first_time_founder"
+  | "experienced_founder"
+  | "executive"
+  | "investor"
+  | "independent";
 
 /** Where the member comes from relative to the city they live in. */
 export type Origin = "local" | "expat";
