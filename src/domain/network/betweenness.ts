@@ -32,12 +32,7 @@ export interface Betweenness {
  * Accumulates dependencies of one source into `into` (Brandes' algorithm without predecessor lists: a node's
  * successors on shortest paths are its neighbours one step further).
  */
-function accumulateFrom(
-  graph: CompactGraph,
-  source: number,
-  into: Float64Array,
-  work: Workspace,
-): void {
+function accumulateFrom(graph: CompactGraph, source: number, into: Float64Array, work: Workspace): void {
   const { offsets, targets } = graph;
   const { distance, paths, dependency, order } = work;
   let head = 0;
@@ -69,8 +64,7 @@ function accumulateFrom(
     const end = offsets[v + 1] as number;
     for (let p = offsets[v] as number; p < end; p++) {
       const w = targets[p] as number;
-      if (distance[w] === next)
-        sum += (1 + (dependency[w] as number)) / (paths[w] as number);
+      if (distance[w] === next) sum += (1 + (dependency[w] as number)) / (paths[w] as number);
     }
     const d = sum * (paths[v] as number);
     dependency[v] = d;
@@ -115,27 +109,17 @@ function choosePivots(n: number, k: number, seed: number): Int32Array {
 }
 
 /** The additive error bound on normalized betweenness from k pivots (see `Betweenness.errorBound`). */
-export function betweennessErrorBound(
-  nodeCount: number,
-  pivots: number,
-  confidence = 0.95,
-): number {
+export function betweennessErrorBound(nodeCount: number, pivots: number, confidence = 0.95): number {
   if (pivots >= nodeCount || nodeCount < 3) return 0;
   const delta = 1 - confidence;
-  return (
-    (nodeCount / (nodeCount - 1)) *
-    Math.sqrt(Math.log((2 * nodeCount) / delta) / (2 * pivots))
-  );
+  return (nodeCount / (nodeCount - 1)) * Math.sqrt(Math.log((2 * nodeCount) / delta) / (2 * pivots));
 }
 
 /**
  * Betweenness of every node, ignoring weights (a tie is a tie). Directed graphs follow arcs. Exact when `pivots` is
  * omitted; otherwise the sum over pivots is scaled by n/k, an unbiased estimate.
  */
-export function betweenness(
-  graph: CompactGraph,
-  options: BetweennessOptions = {},
-): Betweenness {
+export function betweenness(graph: CompactGraph, options: BetweennessOptions = {}): Betweenness {
   const n = graph.nodeCount;
   const exact = options.pivots === undefined || options.pivots >= n;
   const k = exact ? n : Math.max(1, Math.floor(options.pivots ?? n));
@@ -143,9 +127,7 @@ export function betweenness(
   const raw = new Float64Array(n);
   const work = workspace(n);
   if (exact) for (let s = 0; s < n; s++) accumulateFrom(graph, s, raw, work);
-  else
-    for (const s of choosePivots(n, k, options.seed ?? 1))
-      accumulateFrom(graph, s, raw, work);
+  else for (const s of choosePivots(n, k, options.seed ?? 1)) accumulateFrom(graph, s, raw, work);
   const scale = (exact ? 1 : n / k) * (graph.directed ? 1 : 0.5);
   const pairs = graph.directed ? (n - 1) * (n - 2) : ((n - 1) * (n - 2)) / 2;
   const normalized = new Float64Array(n);
@@ -167,9 +149,7 @@ export function betweenness(
  * Freeman's betweenness centralization: Σ (max − b_i) over the largest possible sum, reached by a star.
  * With normalized betweenness that maximum is n − 1. 1 = one baron holds every path, 0 = all equal.
  */
-export function betweennessCentralization(
-  normalized: ArrayLike<number>,
-): number {
+export function betweennessCentralization(normalized: ArrayLike<number>): number {
   const n = normalized.length;
   if (n < 3) return 0;
   let max = 0;

@@ -24,8 +24,7 @@ export function reciprocity(graph: CompactGraph): number | null {
   let mutual = 0;
   for (let a = 0; a < graph.nodeCount; a++) {
     const end = graph.offsets[a + 1] as number;
-    for (let p = graph.offsets[a] as number; p < end; p++)
-      if (hasEdge(graph, graph.targets[p] as number, a)) mutual++;
+    for (let p = graph.offsets[a] as number; p < end; p++) if (hasEdge(graph, graph.targets[p] as number, a)) mutual++;
   }
   return mutual / graph.edgeCount;
 }

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  buildCompactGraph,
-  buildLabelledGraph,
-  degrees,
-  hasEdge,
-  inDegrees,
-  toUndirected,
-} from "./compact-graph";
+import { buildCompactGraph, buildLabelledGraph, degrees, hasEdge, inDegrees, toUndirected } from "./compact-graph";
 
 describe("compact graph", () => {
   it("merges parallel edges, drops self-loops and keeps isolated nodes", () => {
@@ -29,11 +22,7 @@ describe("compact graph", () => {
   });
 
   it("keeps both directions of a directed graph apart", () => {
-    const graph = buildCompactGraph(
-      3,
-      { sources: [0, 0, 1], targets: [1, 2, 0] },
-      { directed: true },
-    );
+    const graph = buildCompactGraph(3, { sources: [0, 0, 1], targets: [1, 2, 0] }, { directed: true });
     expect(graph.edgeCount).toBe(3);
     expect(Array.from(degrees(graph))).toEqual([2, 1, 0]);
     expect(Array.from(inDegrees(graph))).toEqual([1, 1, 1]);
@@ -42,35 +31,24 @@ describe("compact graph", () => {
   });
 
   it("rejects endpoints outside the node range", () => {
-    expect(() => buildCompactGraph(2, { sources: [0], targets: [2] })).toThrow(
-      RangeError,
-    );
+    expect(() => buildCompactGraph(2, { sources: [0], targets: [2] })).toThrow(RangeError);
   });
 
   it("has symmetric rows and degree sums of twice the edge count for any undirected input", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat(19), fc.nat(19)), { maxLength: 80 }),
-        (pairs) => {
-          const graph = buildCompactGraph(20, {
-            sources: pairs.map((p) => p[0]),
-            targets: pairs.map((p) => p[1]),
-          });
-          const distinct = new Set(
-            pairs
-              .filter(([a, b]) => a !== b)
-              .map(([a, b]) => (a < b ? `${a}-${b}` : `${b}-${a}`)),
-          );
-          expect(graph.edgeCount).toBe(distinct.size);
-          for (let a = 0; a < 20; a++)
-            for (
-              let p = graph.offsets[a] as number;
-              p < (graph.offsets[a + 1] as number);
-              p++
-            )
-              expect(hasEdge(graph, graph.targets[p] as number, a)).toBe(true);
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.nat(19), fc.nat(19)), { maxLength: 80 }), (pairs) => {
+        const graph = buildCompactGraph(20, {
+          sources: pairs.map((p) => p[0]),
+          targets: pairs.map((p) => p[1]),
+        });
+        const distinct = new Set(
+          pairs.filter(([a, b]) => a !== b).map(([a, b]) => (a < b ? `${a}-${b}` : `${b}-${a}`)),
+        );
+        expect(graph.edgeCount).toBe(distinct.size);
+        for (let a = 0; a < 20; a++)
+          for (let p = graph.offsets[a] as number; p < (graph.offsets[a + 1] as number); p++)
+            expect(hasEdge(graph, graph.targets[p] as number, a)).toBe(true);
+      }),
     );
   });
 });

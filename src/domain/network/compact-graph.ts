@@ -54,8 +54,7 @@ function buildRows(
     counts[a + 1] = (counts[a + 1] as number) + 1;
     if (symmetric) counts[b + 1] = (counts[b + 1] as number) + 1;
   }
-  for (let i = 0; i < nodeCount; i++)
-    counts[i + 1] = (counts[i + 1] as number) + (counts[i] as number);
+  for (let i = 0; i < nodeCount; i++) counts[i + 1] = (counts[i + 1] as number) + (counts[i] as number);
   const total = counts[nodeCount] as number;
   const cursor = counts.slice(0, nodeCount);
   const targets = new Int32Array(total);
@@ -89,9 +88,7 @@ function buildRows(
       const t = targets[p] as number;
       const kept = seen[t] as number;
       if (kept >= rowStart) {
-        if (rowWeights)
-          rowWeights[kept] =
-            (rowWeights[kept] as number) + (rowWeights[p] as number);
+        if (rowWeights) rowWeights[kept] = (rowWeights[kept] as number) + (rowWeights[p] as number);
         continue;
       }
       seen[t] = write;
@@ -104,11 +101,7 @@ function buildRows(
   return {
     offsets,
     targets: write === total ? targets : targets.slice(0, write),
-    weights: rowWeights
-      ? write === total
-        ? rowWeights
-        : rowWeights.slice(0, write)
-      : null,
+    weights: rowWeights ? (write === total ? rowWeights : rowWeights.slice(0, write)) : null,
   };
 }
 
@@ -122,32 +115,17 @@ export function buildCompactGraph(
   options: { directed?: boolean } = {},
 ): CompactGraph {
   const directed = options.directed ?? false;
-  if (edges.sources.length !== edges.targets.length)
-    throw new RangeError("sources and targets differ in length");
+  if (edges.sources.length !== edges.targets.length) throw new RangeError("sources and targets differ in length");
   for (let e = 0; e < edges.sources.length; e++) {
     const a = edges.sources[e] as number;
     const b = edges.targets[e] as number;
-    if (
-      !(a >= 0 && a < nodeCount && b >= 0 && b < nodeCount) ||
-      !Number.isInteger(a) ||
-      !Number.isInteger(b)
-    ) {
-      throw new RangeError(
-        `edge ${e} has an endpoint outside 0..${nodeCount - 1}`,
-      );
+    if (!(a >= 0 && a < nodeCount && b >= 0 && b < nodeCount) || !Number.isInteger(a) || !Number.isInteger(b)) {
+      throw new RangeError(`edge ${e} has an endpoint outside 0..${nodeCount - 1}`);
     }
   }
   const weights = edges.weights ?? null;
-  const out = buildRows(
-    nodeCount,
-    edges.sources,
-    edges.targets,
-    weights,
-    !directed,
-  );
-  const incoming = directed
-    ? buildRows(nodeCount, edges.targets, edges.sources, weights, false)
-    : null;
+  const out = buildRows(nodeCount, edges.sources, edges.targets, weights, !directed);
+  const incoming = directed ? buildRows(nodeCount, edges.targets, edges.sources, weights, false) : null;
   return {
     nodeCount,
     directed,
@@ -165,8 +143,7 @@ export function buildCompactGraph(
 export function toUndirected(graph: CompactGraph): CompactGraph {
   if (!graph.directed) return graph;
   const sources = new Int32Array(graph.targets.length);
-  for (let i = 0; i < graph.nodeCount; i++)
-    sources.fill(i, graph.offsets[i], graph.offsets[i + 1]);
+  for (let i = 0; i < graph.nodeCount; i++) sources.fill(i, graph.offsets[i], graph.offsets[i + 1]);
   return buildCompactGraph(
     graph.nodeCount,
     { sources, targets: graph.targets, weights: graph.weights },
@@ -176,9 +153,7 @@ export function toUndirected(graph: CompactGraph): CompactGraph {
 
 /** The same graph with every weight set to 1: unweighted metrics call this so weights never leak in by accident. */
 export function withoutWeights(graph: CompactGraph): CompactGraph {
-  return graph.weights === null && graph.inWeights === null
-    ? graph
-    : { ...graph, weights: null, inWeights: null };
+  return graph.weights === null && graph.inWeights === null ? graph : { ...graph, weights: null, inWeights: null };
 }
 
 /** Number of neighbours (out-neighbours when directed). */
@@ -198,8 +173,7 @@ export function inDegrees(graph: CompactGraph): Int32Array {
   if (!graph.inOffsets) return degrees(graph);
   const out = new Int32Array(graph.nodeCount);
   for (let i = 0; i < graph.nodeCount; i++)
-    out[i] =
-      (graph.inOffsets[i + 1] as number) - (graph.inOffsets[i] as number);
+    out[i] = (graph.inOffsets[i + 1] as number) - (graph.inOffsets[i] as number);
   return out;
 }
 
@@ -212,11 +186,7 @@ export function strengths(graph: CompactGraph): Float64Array {
       continue;
     }
     let sum = 0;
-    for (
-      let p = graph.offsets[i] as number;
-      p < (graph.offsets[i + 1] as number);
-      p++
-    )
+    for (let p = graph.offsets[i] as number; p < (graph.offsets[i + 1] as number); p++)
       sum += graph.weights[p] as number;
     out[i] = sum;
   }
@@ -225,11 +195,7 @@ export function strengths(graph: CompactGraph): Float64Array {
 
 /** Whether `a` has `b` among its (out-)neighbours; linear in a's degree. */
 export function hasEdge(graph: CompactGraph, a: number, b: number): boolean {
-  for (
-    let p = graph.offsets[a] as number;
-    p < (graph.offsets[a + 1] as number);
-    p++
-  )
+  for (let p = graph.offsets[a] as number; p < (graph.offsets[a + 1] as number); p++)
     if (graph.targets[p] === b) return true;
   return false;
 }
@@ -280,19 +246,13 @@ export function buildLabelledGraph(
   for (const id of nodeIds) index.add(id);
   const sources = new Int32Array(edges.length);
   const targets = new Int32Array(edges.length);
-  const weighted =
-    options.weighted ??
-    edges.some((edge) => edge.weight !== undefined && edge.weight !== 1);
+  const weighted = options.weighted ?? edges.some((edge) => edge.weight !== undefined && edge.weight !== 1);
   const weights = weighted ? new Float64Array(edges.length) : null;
   edges.forEach((edge, e) => {
     sources[e] = index.add(edge.source);
     targets[e] = index.add(edge.target);
     if (weights) weights[e] = edge.weight ?? 1;
   });
-  const graph = buildCompactGraph(
-    index.size,
-    { sources, targets, weights },
-    { directed: options.directed ?? false },
-  );
+  const graph = buildCompactGraph(index.size, { sources, targets, weights }, { directed: options.directed ?? false });
   return { graph, index };
 }

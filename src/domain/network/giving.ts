@@ -53,14 +53,12 @@ export function givingMeasures(input: {
   for (const gift of input.gifts) {
     if (gift.at > input.now) continue;
     const previous = firstReceived.get(gift.receiverId);
-    if (previous === undefined || gift.at < previous)
-      firstReceived.set(gift.receiverId, gift.at);
+    if (previous === undefined || gift.at < previous) firstReceived.set(gift.receiverId, gift.at);
   }
   const gaveAfter = new Set<string>();
   for (const gift of input.gifts) {
     const received = firstReceived.get(gift.giverId);
-    if (received !== undefined && gift.at > received && gift.at <= input.now)
-      gaveAfter.add(gift.giverId);
+    if (received !== undefined && gift.at > received && gift.at <= input.now) gaveAfter.add(gift.giverId);
   }
   return {
     eligibleTrips,
@@ -68,7 +66,6 @@ export function givingMeasures(input: {
     answeredShare: eligibleTrips > 0 ? answeredTrips / eligibleTrips : null,
     receivers: firstReceived.size,
     receiversWhoGave: gaveAfter.size,
-    payForwardShare:
-      firstReceived.size > 0 ? gaveAfter.size / firstReceived.size : null,
+    payForwardShare: firstReceived.size > 0 ? gaveAfter.size / firstReceived.size : null,
   };
 }

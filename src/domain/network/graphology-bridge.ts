@@ -20,11 +20,7 @@ export function fromGraphology(
       options.weightAttribute === undefined
         ? undefined
         : (attributes as Record<string, unknown>)[options.weightAttribute];
-    edges.push(
-      typeof value === "number"
-        ? { source: from, target: to, weight: value }
-        : { source: from, target: to },
-    );
+    edges.push(typeof value === "number" ? { source: from, target: to, weight: value } : { source: from, target: to });
   });
   return buildLabelledGraph(source.nodes(), edges, {
     directed: source.type === "directed",

@@ -5,10 +5,7 @@ import graphologyModularity from "graphology-metrics/graph/modularity";
 import { karateClub } from "graphology-generators/social";
 import { detectCommunities, modularity } from "./louvain";
 import { buildCompactGraph } from "./compact-graph";
-import {
-  karateClubNetwork,
-  miserablesNetwork,
-} from "../../../test/fixtures/network/classic-networks";
+import { karateClubNetwork, miserablesNetwork } from "../../../test/fixtures/network/classic-networks";
 
 describe("Louvain communities", () => {
   it("finds the karate club's best known partition: Q ≈ 0.4198 with 4 communities", () => {
@@ -16,10 +13,7 @@ describe("Louvain communities", () => {
     const result = detectCommunities(graph, { seed: 7, runs: 10 });
     expect(result.count).toBe(4);
     expect(result.modularity).toBeCloseTo(0.4198, 4);
-    expect(modularity(graph, result.membership)).toBeCloseTo(
-      result.modularity,
-      12,
-    );
+    expect(modularity(graph, result.membership)).toBeCloseTo(result.modularity, 12);
   });
 
   it("computes the same modularity as graphology-metrics for a given partition", () => {
@@ -42,8 +36,7 @@ describe("Louvain communities", () => {
   it("is at least as good as graphology's Louvain on Les Misérables, weighted and unweighted", () => {
     const { graph, edges } = miserablesNetwork();
     const reference = new Graph({ type: "undirected" });
-    for (const edge of edges)
-      reference.mergeEdge(edge.source, edge.target, { weight: edge.weight });
+    for (const edge of edges) reference.mergeEdge(edge.source, edge.target, { weight: edge.weight });
     for (const weighted of [false, true]) {
       const ours = detectCommunities(graph, { seed: 1, runs: 10, weighted });
       const theirs = louvain.detailed(reference, {
@@ -63,9 +56,7 @@ describe("Louvain communities", () => {
     expect(Array.from(first.membership)).toEqual(Array.from(second.membership));
     expect(first.count).toBe(10);
     for (let block = 0; block < 10; block++) {
-      const labels = new Set(
-        Array.from(first.membership.subarray(block * 30, block * 30 + 30)),
-      );
+      const labels = new Set(Array.from(first.membership.subarray(block * 30, block * 30 + 30)));
       expect(labels.size).toBe(1);
     }
   });
@@ -89,23 +80,14 @@ function mulberry(seed: number): () => number {
   };
 }
 
-function plantedPartition(
-  blocks: number,
-  size: number,
-  inside: number,
-  outside: number,
-  seed: number,
-) {
+function plantedPartition(blocks: number, size: number, inside: number, outside: number, seed: number) {
   const random = mulberry(seed);
   const sources: number[] = [];
   const targets: number[] = [];
   const n = blocks * size;
   for (let a = 0; a < n; a++)
     for (let b = a + 1; b < n; b++)
-      if (
-        random() <
-        (Math.floor(a / size) === Math.floor(b / size) ? inside : outside)
-      ) {
+      if (random() < (Math.floor(a / size) === Math.floor(b / size) ? inside : outside)) {
         sources.push(a);
         targets.push(b);
       }

@@ -52,9 +52,7 @@ function nodeStrengths(level: Level): Float64Array {
   for (let i = 0; i < level.nodeCount; i++) {
     let sum = 2 * (level.loops[i] as number);
     const end = level.offsets[i + 1] as number;
-    if (level.weights)
-      for (let p = level.offsets[i] as number; p < end; p++)
-        sum += level.weights[p] as number;
+    if (level.weights) for (let p = level.offsets[i] as number; p < end; p++) sum += level.weights[p] as number;
     else sum += end - (level.offsets[i] as number);
     out[i] = sum;
   }
@@ -110,19 +108,16 @@ function moveNodes(
       for (let p = offsets[i] as number; p < end; p++) {
         const c = community[targets[p] as number] as number;
         if (linkWeight[c] === 0) touched[touchedCount++] = c;
-        linkWeight[c] =
-          (linkWeight[c] as number) + (weights ? (weights[p] as number) : 1);
+        linkWeight[c] = (linkWeight[c] as number) + (weights ? (weights[p] as number) : 1);
       }
       communityTotal[own] = (communityTotal[own] as number) - k;
       const factor = (resolution * k) / twoM;
-      const ownGain =
-        (linkWeight[own] as number) - factor * (communityTotal[own] as number);
+      const ownGain = (linkWeight[own] as number) - factor * (communityTotal[own] as number);
       let best = own;
       let bestGain = ownGain;
       for (let t = 0; t < touchedCount; t++) {
         const c = touched[t] as number;
-        const gain =
-          (linkWeight[c] as number) - factor * (communityTotal[c] as number);
+        const gain = (linkWeight[c] as number) - factor * (communityTotal[c] as number);
         if (gain > bestGain + 1e-12) {
           bestGain = gain;
           best = c;
@@ -169,8 +164,7 @@ function aggregate(level: Level, labels: Int32Array, count: number): Level {
     const slot = (labels[i] as number) + 1;
     start[slot] = (start[slot] as number) + 1;
   }
-  for (let c = 0; c < count; c++)
-    start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  for (let c = 0; c < count; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, count);
   const members = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -237,9 +231,7 @@ function aggregate(level: Level, labels: Int32Array, count: number): Level {
 function totalWeightOf(level: Level): number {
   let sum = 0;
   for (let i = 0; i < level.nodeCount; i++) sum += level.loops[i] as number;
-  if (level.weights)
-    for (let p = 0; p < level.weights.length; p++)
-      sum += (level.weights[p] as number) / 2;
+  if (level.weights) for (let p = 0; p < level.weights.length; p++) sum += (level.weights[p] as number) / 2;
   else sum += level.targets.length / 2;
   return sum;
 }
@@ -256,8 +248,7 @@ function louvainRun(base: Level, resolution: number, rng: Rng): Int32Array {
     if (!moved) break;
     const { labels, count } = renumber(community);
     const next = new Int32Array(membership.length);
-    for (let i = 0; i < membership.length; i++)
-      next[i] = labels[membership[i] as number] as number;
+    for (let i = 0; i < membership.length; i++) next[i] = labels[membership[i] as number] as number;
     membership = next;
     if (count === level.nodeCount) break;
     level = aggregate(level, labels, count);
@@ -278,38 +269,26 @@ export function modularity(
   return levelModularity(level, membership, options.resolution ?? 1);
 }
 
-function levelModularity(
-  level: Level,
-  membership: ArrayLike<number>,
-  resolution: number,
-): number {
+function levelModularity(level: Level, membership: ArrayLike<number>, resolution: number): number {
   const m = totalWeightOf(level);
   if (m === 0) return 0;
   let communityCount = 0;
-  for (let i = 0; i < level.nodeCount; i++)
-    communityCount = Math.max(communityCount, (membership[i] as number) + 1);
+  for (let i = 0; i < level.nodeCount; i++) communityCount = Math.max(communityCount, (membership[i] as number) + 1);
   const inner = new Float64Array(communityCount);
   const total = new Float64Array(communityCount);
   for (let i = 0; i < level.nodeCount; i++) {
     const c = membership[i] as number;
     inner[c] = (inner[c] as number) + (level.loops[i] as number);
     total[c] = (total[c] as number) + 2 * (level.loops[i] as number);
-    for (
-      let p = level.offsets[i] as number;
-      p < (level.offsets[i + 1] as number);
-      p++
-    ) {
+    for (let p = level.offsets[i] as number; p < (level.offsets[i + 1] as number); p++) {
       const w = level.weights ? (level.weights[p] as number) : 1;
       total[c] = (total[c] as number) + w;
-      if (membership[level.targets[p] as number] === c)
-        inner[c] = (inner[c] as number) + w / 2;
+      if (membership[level.targets[p] as number] === c) inner[c] = (inner[c] as number) + w / 2;
     }
   }
   let q = 0;
   for (let c = 0; c < communityCount; c++)
-    q +=
-      (inner[c] as number) / m -
-      resolution * ((total[c] as number) / (2 * m)) ** 2;
+    q += (inner[c] as number) / m - resolution * ((total[c] as number) / (2 * m)) ** 2;
   return q;
 }
 
@@ -330,8 +309,7 @@ function bySize(membership: Int32Array): {
   const rank = new Int32Array(count);
   order.forEach((c, r) => (rank[c] = r));
   const out = new Int32Array(labels.length);
-  for (let i = 0; i < labels.length; i++)
-    out[i] = rank[labels[i] as number] as number;
+  for (let i = 0; i < labels.length; i++) out[i] = rank[labels[i] as number] as number;
   return { membership: out, count };
 }
 
@@ -339,10 +317,7 @@ function bySize(membership: Int32Array): {
  * Finds communities with Louvain, best of `runs` seeded runs (default 5). Isolated nodes are communities of their own.
  * Why several runs: Louvain's result depends on the visiting order; keeping the best of a few is cheap insurance.
  */
-export function detectCommunities(
-  graph: CompactGraph,
-  options: LouvainOptions = {},
-): Communities {
+export function detectCommunities(graph: CompactGraph, options: LouvainOptions = {}): Communities {
   const resolution = options.resolution ?? 1;
   const base = levelOf(graph, options.weighted ?? false);
   const rng = createRng(options.seed ?? 1);

@@ -20,10 +20,7 @@ export interface EiIndex {
 }
 
 /** Dense group numbers for labels, −1 for unknown. */
-function groupNumbers(
-  groups: NodeGroups,
-  n: number,
-): { codes: Int32Array; count: number } {
+function groupNumbers(groups: NodeGroups, n: number): { codes: Int32Array; count: number } {
   const codes = new Int32Array(n).fill(-1);
   const seen = new Map<string | number, number>();
   for (let i = 0; i < n; i++) {
@@ -87,16 +84,8 @@ function mixingMatrix(
  * The E-I index of a grouping, and how far it sits from random mixing (so a big group, which naturally has many
  * internal ties, is not mistaken for a clan). Null when no tie joins two known nodes.
  */
-export function eiIndex(
-  graph: CompactGraph,
-  groups: NodeGroups,
-  options: { weighted?: boolean } = {},
-): EiIndex | null {
-  const { e, a, b, count, total } = mixingMatrix(
-    graph,
-    groups,
-    options.weighted ?? false,
-  );
+export function eiIndex(graph: CompactGraph, groups: NodeGroups, options: { weighted?: boolean } = {}): EiIndex | null {
+  const { e, a, b, count, total } = mixingMatrix(graph, groups, options.weighted ?? false);
   if (total === 0) return null;
   let inside = 0;
   let chance = 0;
@@ -125,11 +114,7 @@ export function attributeAssortativity(
   groups: NodeGroups,
   options: { weighted?: boolean } = {},
 ): number | null {
-  const { e, a, b, count, total } = mixingMatrix(
-    graph,
-    groups,
-    options.weighted ?? false,
-  );
+  const { e, a, b, count, total } = mixingMatrix(graph, groups, options.weighted ?? false);
   if (total === 0) return null;
   let trace = 0;
   let chance = 0;

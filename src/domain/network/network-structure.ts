@@ -42,10 +42,7 @@ export interface NetworkStructure {
 export function defaultPivots(graph: CompactGraph): number | undefined {
   const n = graph.nodeCount;
   if (n <= 2000) return undefined;
-  return Math.min(
-    n,
-    Math.max(32, Math.floor(5e7 / (n + graph.targets.length))),
-  );
+  return Math.min(n, Math.max(32, Math.floor(5e7 / (n + graph.targets.length))));
 }
 
 export function defaultLouvainRuns(graph: CompactGraph): number {
@@ -67,9 +64,7 @@ export function gatekeepingConcentration(
     const end = undirected.offsets[i + 1] as number;
     if (end > start) active++;
     let count = 0;
-    for (let p = start; p < end; p++)
-      if (membership[undirected.targets[p] as number] !== membership[i])
-        count++;
+    for (let p = start; p < end; p++) if (membership[undirected.targets[p] as number] !== membership[i]) count++;
     boundaryTies[i] = count;
     total += count;
   }
@@ -97,10 +92,7 @@ export function eliteRichClub(
  * Measures a tie graph once: unweighted Louvain (seeded, best of several runs), unweighted betweenness (exact or
  * sampled), Freeman centralization, gatekeeping concentration over the communities found, and the elite's φ(k).
  */
-export function measureStructure(
-  graph: CompactGraph,
-  options: StructureOptions = {},
-): NetworkStructure {
+export function measureStructure(graph: CompactGraph, options: StructureOptions = {}): NetworkStructure {
   const undirected = toUndirected(graph);
   const seed = options.seed ?? 1;
   const communities = detectCommunities(undirected, {
@@ -108,10 +100,7 @@ export function measureStructure(
     runs: options.louvainRuns ?? defaultLouvainRuns(undirected),
   });
   const pivots = options.pivots ?? defaultPivots(undirected);
-  const between = betweenness(
-    undirected,
-    pivots === undefined ? { seed } : { seed, pivots },
-  );
+  const between = betweenness(undirected, pivots === undefined ? { seed } : { seed, pivots });
   const { concentration, boundaryTies } = gatekeepingConcentration(
     undirected,
     communities.membership,

@@ -44,12 +44,11 @@ export interface NewcomerIntegration {
  * Kaplan–Meier estimator: S(t) = Π over event times tᵢ ≤ t of (1 − dᵢ / nᵢ). Censored durations leave the risk set
  * after their time (ties at the same time: events first, the usual convention).
  */
-export function kaplanMeier(
-  durations: readonly { time: number; observed: boolean }[],
-): { steps: SurvivalStep[]; median: number | null } {
-  const sorted = durations
-    .slice()
-    .sort((x, y) => x.time - y.time || Number(y.observed) - Number(x.observed));
+export function kaplanMeier(durations: readonly { time: number; observed: boolean }[]): {
+  steps: SurvivalStep[];
+  median: number | null;
+} {
+  const sorted = durations.slice().sort((x, y) => x.time - y.time || Number(y.observed) - Number(x.observed));
   let atRisk = sorted.length;
   let survival = 1;
   let median: number | null = null;
@@ -90,9 +89,7 @@ export function newcomerIntegration(input: {
 }): NewcomerIntegration {
   const windowMilliseconds = (input.windowDays ?? 30) * dayMilliseconds;
   const required = input.requiredTies ?? 3;
-  const arrival = new Map(
-    input.newcomers.map((newcomer) => [newcomer.id, newcomer.arrivedAt]),
-  );
+  const arrival = new Map(input.newcomers.map((newcomer) => [newcomer.id, newcomer.arrivedAt]));
   const incumbentTies = new Map<string, number>();
   const firstTie = new Map<string, number>();
   const note = (newcomer: string, other: string, at: number): void => {
@@ -120,16 +117,11 @@ export function newcomerIntegration(input: {
     durations.push(
       first === undefined
         ? {
-            time: Math.floor(
-              (input.now - newcomer.arrivedAt) / dayMilliseconds,
-            ),
+            time: Math.floor((input.now - newcomer.arrivedAt) / dayMilliseconds),
             observed: false,
           }
         : {
-            time: Math.max(
-              0,
-              Math.floor((first - newcomer.arrivedAt) / dayMilliseconds),
-            ),
+            time: Math.max(0, Math.floor((first - newcomer.arrivedAt) / dayMilliseconds)),
             observed: true,
           },
     );

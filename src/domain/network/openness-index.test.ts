@@ -3,10 +3,7 @@ import { opennessIndex } from "./openness-index";
 import { rewireDegreePreserving } from "./rewire";
 import { buildCompactGraph } from "./compact-graph";
 import { createRng } from "../random";
-import {
-  clannishNetwork,
-  randomNetwork,
-} from "../../../test/fixtures/network/planted-partition";
+import { clannishNetwork, randomNetwork } from "../../../test/fixtures/network/planted-partition";
 
 const budget = { randomizations: 3, seed: 2 };
 
@@ -54,9 +51,7 @@ describe("openness index", () => {
       attributes: origin,
       options: budget,
     });
-    expect(rewired.index as number).toBeGreaterThan(
-      (closed.index as number) + 40,
-    );
+    expect(rewired.index as number).toBeGreaterThan((closed.index as number) + 40);
   });
 
   it("does not drift with network size: random graphs ten times apart score alike", () => {
@@ -68,9 +63,7 @@ describe("openness index", () => {
       graph: randomNetwork({ nodes: 3000, edges: 18000, seed: 5 }),
       options: { ...budget, pivots: 150 },
     });
-    expect(
-      Math.abs((small.index as number) - (large.index as number)),
-    ).toBeLessThan(10);
+    expect(Math.abs((small.index as number) - (large.index as number))).toBeLessThan(10);
     expect(large.index as number).toBeGreaterThan(85);
   });
 

@@ -11,12 +11,7 @@ import { detectCommunities } from "./louvain";
 import { betweenness, betweennessCentralization } from "./betweenness";
 import { rewireDegreePreserving } from "./rewire";
 import { richClubCoefficient } from "./rich-club";
-import {
-  defaultLouvainRuns,
-  defaultPivots,
-  gatekeepingConcentration,
-  measureStructure,
-} from "./network-structure";
+import { defaultLouvainRuns, defaultPivots, gatekeepingConcentration, measureStructure } from "./network-structure";
 import type { NetworkStructure, StructureOptions } from "./network-structure";
 import type { NewcomerIntegration } from "./newcomer-integration";
 import type { Giving } from "./giving";
@@ -47,32 +42,22 @@ export interface OpennessComponent {
   readonly detail: Readonly<Record<string, number | null>>;
 }
 
-export type ComponentName =
-  | "mixing"
-  | "bridging"
-  | "noBarons"
-  | "openElite"
-  | "newcomerIntegration"
-  | "giving";
+export type ComponentName = "mixing" | "bridging" | "noBarons" | "openElite" | "newcomerIntegration" | "giving";
 
 export interface OpennessIndex {
   /** 0..100, or null with status "insufficient-data". */
   readonly index: number | null;
   readonly status: "ok" | "insufficient-data";
   /** Each component beside the index; null when its data is below the minimum counts. */
-  readonly components: Readonly<
-    Record<ComponentName, OpennessComponent | null>
-  >;
+  readonly components: Readonly<Record<ComponentName, OpennessComponent | null>>;
   readonly reasons: readonly string[];
   readonly randomizations: number;
 }
 
-const clamp = (value: number): number =>
-  Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+const clamp = (value: number): number => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
 
 /** Score of a "closedness" figure x against its random baseline: (1 − x) / (1 − x_rand), clamped to 0..1. */
-const againstRandom = (observed: number, random: number): number =>
-  clamp((1 - observed) / Math.max(1e-9, 1 - random));
+const againstRandom = (observed: number, random: number): number => clamp((1 - observed) / Math.max(1e-9, 1 - random));
 
 interface Baseline {
   modularity: number;
@@ -99,9 +84,7 @@ function randomBaseline(
     const random = rewireDegreePreserving(
       graph,
       rng.fork(),
-      options.swapsPerEdge === undefined
-        ? {}
-        : { swapsPerEdge: options.swapsPerEdge },
+      options.swapsPerEdge === undefined ? {} : { swapsPerEdge: options.swapsPerEdge },
     );
     const seed = (options.seed ?? 1) + r + 1;
     modularity += detectCommunities(random, {
@@ -109,8 +92,7 @@ function randomBaseline(
       runs: options.louvainRuns ?? defaultLouvainRuns(graph),
     }).modularity;
     centralization += betweennessCentralization(
-      betweenness(random, pivots === undefined ? { seed } : { seed, pivots })
-        .normalized,
+      betweenness(random, pivots === undefined ? { seed } : { seed, pivots }).normalized,
     );
     // Gatekeeping of the same communities once ties are random: how spread cross-group ties are by chance.
     const concentration = gatekeepingConcentration(
@@ -122,8 +104,7 @@ function randomBaseline(
       gatekeeping += concentration;
       gatekeepingRuns++;
     }
-    if (structure.richClub)
-      richClub += richClubCoefficient(random, structure.richClub.k) ?? 0;
+    if (structure.richClub) richClub += richClubCoefficient(random, structure.richClub.k) ?? 0;
   }
   return {
     modularity: modularity / runs,
@@ -137,14 +118,9 @@ function groupsAreLargeEnough(groups: NodeGroups, n: number): boolean {
   const sizes = new Map<string | number, number>();
   for (let i = 0; i < n; i++) {
     const label = groups[i];
-    if (label !== null && label !== undefined)
-      sizes.set(label, (sizes.get(label) ?? 0) + 1);
+    if (label !== null && label !== undefined) sizes.set(label, (sizes.get(label) ?? 0) + 1);
   }
-  return (
-    Array.from(sizes.values()).filter(
-      (size) => size >= opennessMinimums.groupMembers,
-    ).length >= 2
-  );
+  return Array.from(sizes.values()).filter((size) => size >= opennessMinimums.groupMembers).length >= 2;
 }
 
 /**
@@ -171,13 +147,9 @@ export function opennessIndex(input: {
     giving: null,
   };
   if (graph.nodeCount < opennessMinimums.members)
-    reasons.push(
-      `fewer than ${opennessMinimums.members} members (${graph.nodeCount})`,
-    );
+    reasons.push(`fewer than ${opennessMinimums.members} members (${graph.nodeCount})`);
   if (graph.edgeCount < opennessMinimums.ties)
-    reasons.push(
-      `fewer than ${opennessMinimums.ties} ties (${graph.edgeCount})`,
-    );
+    reasons.push(`fewer than ${opennessMinimums.ties} ties (${graph.edgeCount})`);
   if (reasons.length > 0)
     return {
       index: null,
@@ -188,10 +160,7 @@ export function opennessIndex(input: {
     };
 
   const structure = input.structure ?? measureStructure(graph, options);
-  const runs = Math.max(
-    1,
-    options.randomizations ?? (graph.nodeCount <= 20_000 ? 5 : 2),
-  );
+  const runs = Math.max(1, options.randomizations ?? (graph.nodeCount <= 20_000 ? 5 : 2));
   const baseline = randomBaseline(graph, structure, options, runs);
 
   // Mixing: 1 − r per attribute (r = assortativity; degree-preserving random mixing has r ≈ 0), averaged.
@@ -208,8 +177,7 @@ export function opennessIndex(input: {
       score: mixingScores.reduce((a, b) => a + b, 0) / mixingScores.length,
       detail: mixingDetail,
     };
-  else
-    reasons.push("mixing: no attribute with two groups of at least 5 members");
+  else reasons.push("mixing: no attribute with two groups of at least 5 members");
 
   components.bridging = {
     score: againstRandom(structure.communities.modularity, baseline.modularity),
@@ -220,19 +188,13 @@ export function opennessIndex(input: {
     },
   };
 
-  const centralizationScore = againstRandom(
-    structure.centralization,
-    baseline.centralization,
-  );
+  const centralizationScore = againstRandom(structure.centralization, baseline.centralization);
   const gatekeepingScore =
     structure.gatekeeping !== null && baseline.gatekeeping !== null
       ? againstRandom(structure.gatekeeping, baseline.gatekeeping)
       : null;
   components.noBarons = {
-    score:
-      gatekeepingScore === null
-        ? centralizationScore
-        : (centralizationScore + gatekeepingScore) / 2,
+    score: gatekeepingScore === null ? centralizationScore : (centralizationScore + gatekeepingScore) / 2,
     detail: {
       centralization: structure.centralization,
       randomCentralization: baseline.centralization,
@@ -257,17 +219,10 @@ export function opennessIndex(input: {
         normalized,
       },
     };
-  } else
-    reasons.push(
-      `open elite: fewer than ${opennessMinimums.eliteMembers} elite members`,
-    );
+  } else reasons.push(`open elite: fewer than ${opennessMinimums.eliteMembers} elite members`);
 
   const newcomers = input.newcomers ?? null;
-  if (
-    newcomers &&
-    newcomers.share !== null &&
-    newcomers.eligible >= opennessMinimums.eligibleNewcomers
-  ) {
+  if (newcomers && newcomers.share !== null && newcomers.eligible >= opennessMinimums.eligibleNewcomers) {
     components.newcomerIntegration = {
       score: newcomers.share,
       detail: {
@@ -283,15 +238,9 @@ export function opennessIndex(input: {
 
   const giving = input.giving ?? null;
   const givingParts: number[] = [];
-  if (
-    giving?.answeredShare != null &&
-    giving.eligibleTrips >= opennessMinimums.eligibleTrips
-  )
+  if (giving?.answeredShare != null && giving.eligibleTrips >= opennessMinimums.eligibleTrips)
     givingParts.push(giving.answeredShare);
-  if (
-    giving?.payForwardShare != null &&
-    giving.receivers >= opennessMinimums.receivers
-  )
+  if (giving?.payForwardShare != null && giving.receivers >= opennessMinimums.receivers)
     givingParts.push(giving.payForwardShare);
   if (giving && givingParts.length > 0) {
     components.giving = {
@@ -311,7 +260,6 @@ export function opennessIndex(input: {
   const scores = Object.values(components)
     .filter((component): component is OpennessComponent => component !== null)
     .map((component) => component.score);
-  const index =
-    Math.round((1000 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10;
+  const index = Math.round((1000 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10;
   return { index, status: "ok", components, reasons, randomizations: runs };
 }

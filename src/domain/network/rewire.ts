@@ -7,11 +7,7 @@ import { toUndirected } from "./compact-graph";
 import type { Rng } from "../random";
 
 /** Row holding arc position p (binary search in the offsets). */
-function ownerOf(
-  offsets: Int32Array,
-  nodeCount: number,
-  position: number,
-): number {
+function ownerOf(offsets: Int32Array, nodeCount: number, position: number): number {
   let low = 0;
   let high = nodeCount - 1;
   while (low < high) {
@@ -23,14 +19,8 @@ function ownerOf(
 }
 
 /** Position of `target` in row `node`, or −1. */
-function find(
-  offsets: Int32Array,
-  targets: Int32Array,
-  node: number,
-  target: number,
-): number {
-  for (let p = offsets[node] as number; p < (offsets[node + 1] as number); p++)
-    if (targets[p] === target) return p;
+function find(offsets: Int32Array, targets: Int32Array, node: number, target: number): number {
+  for (let p = offsets[node] as number; p < (offsets[node + 1] as number); p++) if (targets[p] === target) return p;
   return -1;
 }
 
@@ -61,14 +51,12 @@ export function rewireDegreePreserving(
     if (a === c || a === d || b === c || b === d) continue;
     // Check the shorter row for the new ties a–d and c–b.
     const adExists =
-      (offsets[a + 1] as number) - (offsets[a] as number) <
-      (offsets[d + 1] as number) - (offsets[d] as number)
+      (offsets[a + 1] as number) - (offsets[a] as number) < (offsets[d + 1] as number) - (offsets[d] as number)
         ? find(offsets, targets, a, d) >= 0
         : find(offsets, targets, d, a) >= 0;
     if (adExists) continue;
     const cbExists =
-      (offsets[c + 1] as number) - (offsets[c] as number) <
-      (offsets[b + 1] as number) - (offsets[b] as number)
+      (offsets[c + 1] as number) - (offsets[c] as number) < (offsets[b + 1] as number) - (offsets[b] as number)
         ? find(offsets, targets, c, b) >= 0
         : find(offsets, targets, b, c) >= 0;
     if (cbExists) continue;

@@ -8,10 +8,7 @@ import { rewireDegreePreserving } from "./rewire";
 import type { Rng } from "../random";
 
 /** φ(k) = 2 E_k / N_k (N_k − 1) among nodes of degree > k; null when fewer than two such nodes. */
-export function richClubCoefficient(
-  graph: CompactGraph,
-  k: number,
-): number | null {
+export function richClubCoefficient(graph: CompactGraph, k: number): number | null {
   const undirected = toUndirected(graph);
   const degree = degrees(undirected);
   let members = 0;
@@ -19,11 +16,7 @@ export function richClubCoefficient(
   for (let i = 0; i < undirected.nodeCount; i++) {
     if ((degree[i] as number) <= k) continue;
     members++;
-    for (
-      let p = undirected.offsets[i] as number;
-      p < (undirected.offsets[i + 1] as number);
-      p++
-    )
+    for (let p = undirected.offsets[i] as number; p < (undirected.offsets[i + 1] as number); p++)
       if ((degree[undirected.targets[p] as number] as number) > k) arcs++;
   }
   return members < 2 ? null : arcs / (members * (members - 1));
@@ -33,10 +26,7 @@ export function richClubCoefficient(
 export function eliteDegree(graph: CompactGraph, share = 0.1): number {
   const sorted = Array.from(degrees(toUndirected(graph))).sort((a, b) => b - a);
   if (sorted.length === 0) return 0;
-  const position = Math.min(
-    sorted.length - 1,
-    Math.max(0, Math.floor(sorted.length * share)),
-  );
+  const position = Math.min(sorted.length - 1, Math.max(0, Math.floor(sorted.length * share)));
   return sorted[position] as number;
 }
 
@@ -63,14 +53,7 @@ export function normalizedRichClub(
   if (observed === null) return null;
   let sum = 0;
   const runs = Math.max(1, options.randomizations ?? 5);
-  for (let r = 0; r < runs; r++)
-    sum +=
-      richClubCoefficient(
-        rewireDegreePreserving(graph, rng.fork(), options),
-        k,
-      ) ?? 0;
+  for (let r = 0; r < runs; r++) sum += richClubCoefficient(rewireDegreePreserving(graph, rng.fork(), options), k) ?? 0;
   const random = sum / runs;
-  return random > 0
-    ? { k, observed, random, normalized: observed / random }
-    : null;
+  return random > 0 ? { k, observed, random, normalized: observed / random } : null;
 }

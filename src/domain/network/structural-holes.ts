@@ -17,10 +17,7 @@ export interface StructuralHoles {
  * with p_ij = (a_ij + a_ji) / Σ_k (a_ik + a_ki) and m_jq = (a_jq + a_qj) / max_k (a_jk + a_kj). Directed ties are
  * summed both ways as Burt does. Unweighted unless asked (then p_ij = 1 / degree).
  */
-export function structuralHoles(
-  graph: CompactGraph,
-  options: { weighted?: boolean } = {},
-): StructuralHoles {
+export function structuralHoles(graph: CompactGraph, options: { weighted?: boolean } = {}): StructuralHoles {
   const undirected = toUndirected(graph);
   const { offsets, targets } = undirected;
   const weights = options.weighted ? undirected.weights : null;
@@ -50,8 +47,7 @@ export function structuralHoles(
       continue;
     }
     for (let p = start; p < end; p++)
-      share[targets[p] as number] =
-        (weights ? (weights[p] as number) : 1) / (strength[i] as number);
+      share[targets[p] as number] = (weights ? (weights[p] as number) : 1) / (strength[i] as number);
     let c = 0;
     let size = 0;
     for (let p = start; p < end; p++) {

@@ -131,18 +131,10 @@ describe("Burt's structural holes", () => {
     const { effectiveSize } = structuralHoles(graph);
     const degree = degrees(graph);
     for (let i = 0; i < graph.nodeCount; i++) {
-      const neighbours = new Set(
-        Array.from(
-          graph.targets.subarray(graph.offsets[i], graph.offsets[i + 1]),
-        ),
-      );
+      const neighbours = new Set(Array.from(graph.targets.subarray(graph.offsets[i], graph.offsets[i + 1])));
       let ties = 0;
       for (const j of neighbours)
-        for (const q of graph.targets.subarray(
-          graph.offsets[j],
-          graph.offsets[j + 1],
-        ))
-          if (neighbours.has(q)) ties++;
+        for (const q of graph.targets.subarray(graph.offsets[j], graph.offsets[j + 1])) if (neighbours.has(q)) ties++;
       const n = degree[i] as number;
       expect(effectiveSize[i]).toBeCloseTo(n - ties / n, 10); // ties counts each neighbour tie twice: 2t/n
     }
@@ -171,8 +163,7 @@ describe("Gould–Fernandez brokerage", () => {
         ),
         groups,
       );
-      for (const [name, values] of Object.entries(counts))
-        expect(values[1]).toBe(name === role ? 1 : 0);
+      for (const [name, values] of Object.entries(counts)) expect(values[1]).toBe(name === role ? 1 : 0);
     }
     // Closing the path (a → c) removes the brokerage.
     const closed = brokerage(
@@ -198,22 +189,11 @@ describe("degree-preserving rewiring and the rich club", () => {
     expect(Array.from(degrees(rewired))).toEqual(Array.from(degrees(graph)));
     let changed = 0;
     for (let i = 0; i < graph.nodeCount; i++) {
-      const row = Array.from(
-        rewired.targets.subarray(rewired.offsets[i], rewired.offsets[i + 1]),
-      );
+      const row = Array.from(rewired.targets.subarray(rewired.offsets[i], rewired.offsets[i + 1]));
       expect(new Set(row).size).toBe(row.length);
       expect(row).not.toContain(i);
-      for (const j of row)
-        if (
-          !graph.targets
-            .subarray(graph.offsets[i], graph.offsets[i + 1])
-            .includes(j)
-        )
-          changed++;
-      for (const j of row)
-        expect(
-          rewired.targets.subarray(rewired.offsets[j], rewired.offsets[j + 1]),
-        ).toContain(i);
+      for (const j of row) if (!graph.targets.subarray(graph.offsets[i], graph.offsets[i + 1]).includes(j)) changed++;
+      for (const j of row) expect(rewired.targets.subarray(rewired.offsets[j], rewired.offsets[j + 1])).toContain(i);
     }
     expect(changed).toBeGreaterThan(40);
   });
@@ -221,9 +201,7 @@ describe("degree-preserving rewiring and the rich club", () => {
     // 100 members tied at random (p = 0.08), plus 8 hubs tied to each other and to 16 random members each.
     const rng = createRng(11);
     const pairs: [number, number][] = [];
-    for (let a = 8; a < 108; a++)
-      for (let b = a + 1; b < 108; b++)
-        if (rng.next() < 0.08) pairs.push([a, b]);
+    for (let a = 8; a < 108; a++) for (let b = a + 1; b < 108; b++) if (rng.next() < 0.08) pairs.push([a, b]);
     for (let a = 0; a < 8; a++) {
       for (let b = a + 1; b < 8; b++) pairs.push([a, b]);
       for (let t = 0; t < 16; t++) pairs.push([a, 8 + rng.int(100)]);
@@ -236,12 +214,9 @@ describe("degree-preserving rewiring and the rich club", () => {
     });
     expect(result?.normalized).toBeGreaterThan(1.5);
     // The same degrees at random have no such elite.
-    const random = normalizedRichClub(
-      rewireDegreePreserving(graph, createRng(2)),
-      k,
-      createRng(1),
-      { randomizations: 10 },
-    );
+    const random = normalizedRichClub(rewireDegreePreserving(graph, createRng(2)), k, createRng(1), {
+      randomizations: 10,
+    });
     expect(random?.normalized).toBeLessThan(1.3);
   });
 });

@@ -1,0 +1,229 @@
+/**
+ * The whole openness report of a city from plain arrays, in one call the app's report job can make:
+ * the index and its components, communities, the top gatekeepers and the bridges that would open the city most.
+ */
+import { density, reciprocity } from "./cohesion";
+import { attributeAssortativity, eiIndex } from "./mixing";
+import type { EiIndex } from "./mixing";
+import { structuralHoles } from "./structural-holes";
+import { brokerage } from "./brokerage";
+import { buildCompactGraph } from "./compact-graph";
+import type { CompactGraph } from "./compact-graph";
+import { measureStructure } from "./network-structure";
+import { opennessIndex } from "./openness-index";
+import type { OpennessIndex, OpennessOptions } from "./openness-index";
+import { suggestBridges } from "./bridges";
+import type { BridgeOptions } from "./bridges";
+import { prepareCity } from "./city-input";
+import type { CityMember, CityNetworkInput } from "./city-input";
+import type { NewcomerIntegration } from "./newcomer-integration";
+import type { Giving } from "./giving";
+
+export interface Gatekeeper {
+  readonly id: string;
+  readonly community: number;
+  /** Normalized betweenness (share of pairs whose shortest paths run through the member). */
+  readonly betweenness: number;
+  readonly constraint: number | null;
+  readonly effectiveSize: number | null;
+  /** Ties to members of other communities. */
+  readonly crossCommunityTies: number;
+  /** Gould–Fernandez gatekeeper and representative paths over follows (or ties when there are no follows). */
+  readonly gatekeeperPaths: number;
+  readonly representativePaths: number;
+}
+
+export interface Bridge {
+  readonly a: string;
+  readonly b: string;
+  readonly communityA: number;
+  readonly communityB: number;
+  readonly constraintDrop: number;
+  readonly centralizationDrop: number | null;
+}
+
+export interface CityReport {
+  readonly openness: OpennessIndex;
+  readonly counts: { readonly members: number; readonly ties: number; readonly follows: number };
+  readonly density: number;
+  /** Reciprocity of follows; null without follows. */
+  readonly reciprocity: number | null;
+  readonly communities: {
+    readonly count: number;
+    readonly modularity: number;
+    readonly sizes: number[];
+    readonly membership: Int32Array;
+  };
+  readonly betweenness: {
+    readonly centralization: number;
+    readonly exact: boolean;
+    readonly pivots: number;
+    readonly errorBound: number;
+    readonly confidence: number;
+  };
+  readonly mixing: Record<string, { readonly ei: EiIndex | null; readonly assortativity: number | null }>;
+  readonly gatekeepers: Gatekeeper[];
+  readonly bridges: Bridge[];
+  readonly newcomers: NewcomerIntegration | null;
+  readonly giving: Giving | null;
+}
+
+export interface CityReportOptions extends OpennessOptions {
+  /** Gatekeepers listed (default 10). */
+  gatekeepers?: number;
+  bridges?: BridgeOptions;
+}
+
+const finiteOrNull = (value: number | undefined): number | null =>
+  value === undefined || !Number.isFinite(value) ? null : value;
+
+/** The directed graph brokerage is read on: follows, or each tie as two arcs when the app has no follows. */
+function brokerageGraph(ties: CompactGraph, follows: CompactGraph | null): CompactGraph {
+  if (follows && follows.edgeCount > 0) return follows;
+  const sources = new Int32Array(ties.targets.length);
+  for (let i = 0; i < ties.nodeCount; i++) sources.fill(i, ties.offsets[i], ties.offsets[i + 1]);
+  return buildCompactGraph(ties.nodeCount, { sources, targets: ties.targets }, { directed: true });
+}
+
+/**
+ * Builds the city report. Deterministic for a given input and seed; the heavy parts (Louvain, sampled betweenness,
+ * randomizations) have size-based budgets that `options` can override.
+ */
+export function buildCityReport(input: CityNetworkInput, options: CityReportOptions = {}): CityReport {
+  const city = prepareCity(input);
+  const ties = city.ties;
+  const structure = measureStructure(ties, options);
+  const openness = opennessIndex({
+    graph: ties,
+    attributes: city.attributes,
+    newcomers: city.newcomers,
+    giving: city.giving,
+    structure,
+    options,
+  });
+  const holes = structuralHoles(ties);
+  const { membership, count, modularity } = structure.communities;
+  const sizes = new Array<number>(count).fill(0);
+  for (const c of membership) sizes[c] = (sizes[c] ?? 0) + 1;
+
+  const mixing: CityReport["mixing"] = {};
+  for (const [name, groups] of Object.entries({ community: Array.from(membership), ...city.attributes })) {
+    mixing[name] = { ei: eiIndex(ties, groups), assortativity: attributeAssortativity(ties, groups) };
+  }
+
+  const top = Array.from({ length: ties.nodeCount }, (_, i) => i)
+    .sort(
+      (x, y) =>
+        (structure.betweenness.normalized[y] as number) - (structure.betweenness.normalized[x] as number) || x - y,
+    )
+    .slice(0, options.gatekeepers ?? 10)
+    .filter((i) => (structure.betweenness.normalized[i] as number) > 0);
+  const roles = brokerage(brokerageGraph(ties, city.follows), membership, { brokers: top });
+  const idOf = (i: number): string => (input.members[i] as CityMember).id;
+  const gatekeepers = top.map((i) => ({
+    id: idOf(i),
+    community: membership[i] as number,
+    betweenness: structure.betweenness.normalized[i] as number,
+    constraint: finiteOrNull(holes.constraint[i]),
+    effectiveSize: finiteOrNull(holes.effectiveSize[i]),
+    crossCommunityTies: structure.boundaryTies[i] as number,
+    gatekeeperPaths: roles.gatekeeper[i] as number,
+    representativePaths: roles.representative[i] as number,
+  }));
+
+  const bridgeOptions: BridgeOptions = { seed: options.seed ?? 1, ...options.bridges };
+  if (bridgeOptions.pivots === undefined && !structure.betweenness.exact)
+    bridgeOptions.pivots = Math.max(16, Math.floor(structure.betweenness.pivots / 2));
+  const bridges =
+    openness.status === "ok"
+      ? suggestBridges({ graph: ties, structure, holes, options: bridgeOptions }).map((s) => ({
+          ...s,
+          a: idOf(s.a),
+          b: idOf(s.b),
+        }))
+      : [];
+
+  return {
+    openness,
+    counts: { members: ties.nodeCount, ties: ties.edgeCount, follows: city.follows?.edgeCount ?? 0 },
+    density: density(ties),
+    reciprocity: city.follows ? reciprocity(city.follows) : null,
+    communities: { count, modularity, sizes, membership },
+    betweenness: {
+      centralization: structure.centralization,
+      exact: structure.betweenness.exact,
+      pivots: structure.betweenness.pivots,
+      errorBound: structure.betweenness.errorBound,
+      confidence: structure.betweenness.confidence,
+    },
+    mixing,
+    gatekeepers,
+    bridges,
+    newcomers: city.newcomers,
+    giving: city.giving,
+  };
+}
+
+/** One time window of a trend. */
+export interface TrendWindow {
+  readonly label: string;
+  /** Start (epoch ms); ties first met before it are left out unless `cumulative`. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The openness index per window (e.g. per quarter) from timestamped ties: by default the network as it stood at each
+ * window's end (every tie met before then); with `cumulative: false`, only ties first met inside the window.
+ */
+export function opennessTrend(
+  input: CityNetworkInput,
+  windows: readonly TrendWindow[],
+  options: OpennessOptions & { cumulative?: boolean } = {},
+): { window: TrendWindow; openness: OpennessIndex }[] {
+  const { firstMetAt } = input.ties;
+  if (firstMetAt === undefined) throw new RangeError("a trend needs ties with firstMetAt");
+  return windows.map((window) => {
+    const keep: number[] = [];
+    for (let e = 0; e < firstMetAt.length; e++) {
+      const at = firstMetAt[e] as number;
+      if (at <= window.end && (options.cumulative !== false || at >= window.start)) keep.push(e);
+    }
+    const pick = (column: ArrayLike<number>): Float64Array => Float64Array.from(keep, (e) => column[e] as number);
+    const members = input.members.filter((member) => member.arrivedAt == null || member.arrivedAt <= window.end);
+    const position = new Map(input.members.map((member, i) => [i, member]));
+    // Re-number members present in the window; ties between them only.
+    const newIndex = new Map(members.map((member, i) => [member, i]));
+    const a: number[] = [];
+    const b: number[] = [];
+    const met: number[] = [];
+    const columnA = pick(input.ties.a);
+    const columnB = pick(input.ties.b);
+    const columnMet = pick(firstMetAt);
+    for (let k = 0; k < keep.length; k++) {
+      const x = newIndex.get(position.get(columnA[k] as number) as CityMember);
+      const y = newIndex.get(position.get(columnB[k] as number) as CityMember);
+      if (x === undefined || y === undefined) continue;
+      a.push(x);
+      b.push(y);
+      met.push(columnMet[k] as number);
+    }
+    const city = prepareCity({
+      members,
+      ties: { a, b, firstMetAt: met },
+      trips: input.trips?.filter((trip) => trip.announcedAt <= window.end),
+      gifts: input.gifts?.filter((gift) => gift.at <= window.end),
+      now: window.end,
+    });
+    return {
+      window,
+      openness: opennessIndex({
+        graph: city.ties,
+        attributes: city.attributes,
+        newcomers: city.newcomers,
+        giving: city.giving,
+        options,
+      }),
+    };
+  });
+}
