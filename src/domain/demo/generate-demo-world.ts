@@ -107,6 +107,15 @@ export function generateDemoWorld(options: DemoWorldOptions): DemoWorld {
     );
   });
 
+  // Everyone in Miami who ends up following the blog: the planted readers and any drawn at random.
+  const miamiFollowerIndices: number[] = [];
+  for (let f = 0; f < follows.count; f++) {
+    const follower = follows.follower[f] ?? -1;
+    if (follows.followed[f] === entrepreneurIndex && follower >= miami.baseIndex && follower < miami.baseIndex + miami.count) {
+      miamiFollowerIndices.push(follower);
+    }
+  }
+
   const moveTrip = entrepreneurMove(entrepreneurIndex, nowDay);
   const trips = [moveTrip, ...otherTrips(forks.trips, populations, nowDay, new Set([entrepreneurIndex]))];
 
@@ -126,7 +135,7 @@ export function generateDemoWorld(options: DemoWorldOptions): DemoWorld {
     story: {
       entrepreneurIndex,
       moveTripIndex: 0,
-      miamiFollowerIndices: blogFollows.map((follow) => follow.follower),
+      miamiFollowerIndices,
       demoLocalIndices,
       toulouseGatekeeperIndices: toulouse.gatekeepers.map((local) => toulouse.baseIndex + local),
     },

@@ -250,7 +250,7 @@ export interface DemoStory {
   entrepreneurIndex: MemberIndex;
   /** His move to Miami, an index into `DemoWorld.trips`. */
   moveTripIndex: number;
-  /** Miami locals who follow his blog. */
+  /** Miami locals who follow his blog, ascending. */
   miamiFollowerIndices: MemberIndex[];
   /** Demo locals per city who answer new trips. */
   demoLocalIndices: Record<CityKey, MemberIndex[]>;
