@@ -48,8 +48,13 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
       db,
       engine: "pglite",
       executeSql: async (text, values) => {
-        const result = await client.query<Record<string, unknown>>(text, values as unknown[] | undefined);
-        return { rows: result.rows };
+        if (values && values.length > 0) {
+          const result = await client.query<Record<string, unknown>>(text, values);
+          return { rows: result.rows };
+        }
+        // Without parameters the text may hold several statements (the job queue's migrations do): run them all.
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
       },
       close: async () => {
         try {

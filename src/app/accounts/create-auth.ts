@@ -1,0 +1,114 @@
+/**
+ * Accounts with better-auth: email and password, email verification, password reset, sessions in the database.
+ * Every new user gets a member profile; account emails go through the outbox in the member's language.
+ */
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/create-db";
+import { insertMember } from "../../db/repositories/members.repository";
+import { accounts, rateLimits, sessions, users, verifications } from "../../db/schema/auth";
+import { members } from "../../db/schema/people";
+import { queueAccountEmail } from "../mail/account-emails";
+
+export interface AuthSettings {
+  baseUrl: string;
+  secret: string;
+  production: boolean;
+  /** Sign-in attempts allowed per client address and per hour. */
+  signInAttemptsPerHour?: number;
+}
+
+/** Picks the member's language from the browser's Accept-Language header. */
+function localeFrom(headers: Headers | undefined): "en" | "fr" {
+  const accepted = headers?.get("accept-language") ?? "";
+  const first = accepted.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("fr") ? "fr" : "en";
+}
+
+async function memberOf(db: Database, userId: string): Promise<{ id: number; locale: "en" | "fr" } | undefined> {
+  const [row] = await db.select({ id: members.id, locale: members.locale }).from(members).where(eq(members.userId, userId));
+  return row ? { id: row.id, locale: row.locale === "fr" ? "fr" : "en" } : undefined;
+}
+
+export function createAuth(db: Database, settings: AuthSettings) {
+  const host = new URL(settings.baseUrl).hostname;
+  return betterAuth({
+    appName: "Givefirst",
+    baseURL: settings.baseUrl,
+    basePath: "/api/auth",
+    secret: settings.secret,
+    telemetry: { enabled: false },
+    trustedOrigins: [settings.baseUrl],
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        const member = await memberOf(db, user.id);
+        await queueAccountEmail(db, {
+          kind: "reset_password",
+          to: user.email,
+          name: user.name,
+          url,
+          locale: member?.locale ?? "en",
+          memberId: member?.id ?? null,
+          host,
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        const member = await memberOf(db, user.id);
+        await queueAccountEmail(db, {
+          kind: "verify_email",
+          to: user.email,
+          name: user.name,
+          url,
+          locale: member?.locale ?? "en",
+          memberId: member?.id ?? null,
+          host,
+        });
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 3600, max: settings.signInAttemptsPerHour ?? 100 },
+        "/request-password-reset": { window: 3600, max: 10 },
+        "/sign-up/email": { window: 3600, max: 20 },
+      },
+    },
+    advanced: {
+      cookiePrefix: "givefirst",
+      useSecureCookies: settings.production,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: settings.production },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user, context) => {
+            await insertMember(db, {
+              userId: user.id,
+              name: user.name.slice(0, 120) || user.email.split("@")[0] || "Member",
+              locale: localeFrom(context?.request?.headers),
+            });
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,27 @@
+/**
+ * What every use case receives: the database, accounts, the job queue, a clock and settings. Built by hand in the
+ * composition roots (src/server/main.ts, src/cli/main.ts) and in tests.
+ */
+import type { Logger } from "pino";
+import type { Database, ExecuteSql } from "../db/create-db";
+import type { Auth } from "./accounts/create-auth";
+import type { JobQueue } from "./job-queue";
+
+export interface AppSettings {
+  baseUrl: string;
+  demo: boolean;
+  demoReplyDelayMs: number;
+  production: boolean;
+}
+
+export interface AppContext {
+  db: Database;
+  engine: "pglite" | "postgres";
+  executeSql: ExecuteSql;
+  auth: Auth;
+  jobs: JobQueue;
+  settings: AppSettings;
+  logger: Logger;
+  /** The current instant; tests pass a fixed clock. */
+  now: () => Date;
+}

@@ -1,0 +1,73 @@
+/** Members and their profile. */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "../create-db";
+import { users } from "../schema/auth";
+import { cities, memberRoles, members } from "../schema/people";
+
+export type MemberRow = typeof members.$inferSelect;
+export type NewMember = typeof members.$inferInsert;
+
+export async function insertMember(db: Database, member: NewMember): Promise<MemberRow> {
+  const [row] = await db.insert(members).values(member).returning();
+  if (!row) throw new Error("insert returned no member");
+  return row;
+}
+
+export async function findMemberById(db: Database, id: number): Promise<MemberRow | undefined> {
+  const [row] = await db.select().from(members).where(eq(members.id, id));
+  return row;
+}
+
+/** The member behind a signed-in user, with the user's email and whether it is verified. */
+export async function findViewerByUserId(
+  db: Database,
+  userId: string,
+): Promise<{ member: MemberRow; email: string; emailVerified: boolean } | undefined> {
+  const [row] = await db
+    .select({ member: members, email: users.email, emailVerified: users.emailVerified })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.userId, userId));
+  return row;
+}
+
+export async function findEmailOfMember(db: Database, memberId: number): Promise<string | undefined> {
+  const [row] = await db
+    .select({ email: users.email })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.id, memberId));
+  return row?.email;
+}
+
+export async function listRoles(db: Database, memberId: number): Promise<{ role: string; citySlug: string | null }[]> {
+  return db
+    .select({ role: memberRoles.role, citySlug: cities.slug })
+    .from(memberRoles)
+    .leftJoin(cities, eq(cities.id, memberRoles.cityId))
+    .where(eq(memberRoles.memberId, memberId));
+}
+
+/** Grants a role (for a city, or everywhere when cityId is null); granting twice is harmless. */
+export async function grantRole(db: Database, memberId: number, role: string, cityId: number | null): Promise<void> {
+  await db.insert(memberRoles).values({ memberId, role, cityId }).onConflictDoNothing();
+}
+
+export async function revokeRole(db: Database, memberId: number, role: string, cityId: number | null): Promise<number> {
+  const result = await db
+    .delete(memberRoles)
+    .where(
+      and(
+        eq(memberRoles.memberId, memberId),
+        eq(memberRoles.role, role),
+        cityId === null ? isNull(memberRoles.cityId) : eq(memberRoles.cityId, cityId),
+      ),
+    )
+    .returning({ id: memberRoles.id });
+  return result.length;
+}
+
+export async function countMembers(db: Database): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(members);
+  return row?.count ?? 0;
+}

@@ -1,0 +1,63 @@
+/**
+ * The job queue: pg-boss on the app's own database (PostgreSQL, or PGlite through its single connection), so that
+ * a job is queued in the same database as the data it concerns and several processes share the work.
+ */
+import PgBoss from "pg-boss";
+import type { Logger } from "pino";
+import type { JobQueue } from "../app/job-queue";
+import type { ExecuteSql } from "../db/create-db";
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+export interface RunningQueue extends JobQueue {
+  stop(): Promise<void>;
+}
+
+export interface QueueOptions {
+  database: { connectionString: string } | { executeSql: ExecuteSql };
+  handlers: Record<string, JobHandler>;
+  /** Jobs run on a schedule: name → cron expression. */
+  schedules?: Record<string, string>;
+  logger: Logger;
+  pollingIntervalSeconds?: number;
+  /** Whether this process works jobs (a queue can also only send). */
+  work?: boolean;
+}
+
+export async function startJobQueue(options: QueueOptions): Promise<RunningQueue> {
+  const boss =
+    "connectionString" in options.database
+      ? new PgBoss({ connectionString: options.database.connectionString, max: 4, schema: "pgboss" })
+      : new PgBoss({
+          db: { executeSql: (text, values) => (options.database as { executeSql: ExecuteSql }).executeSql(text, values) },
+          schema: "pgboss",
+        });
+  boss.on("error", (error) => options.logger.error({ err: error }, "job queue error"));
+  await boss.start();
+  for (const name of Object.keys(options.handlers)) await boss.createQueue(name);
+  if (options.work !== false) {
+    for (const [name, handler] of Object.entries(options.handlers)) {
+      await boss.work<Record<string, unknown>>(
+        name,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data ?? {});
+        },
+      );
+    }
+    for (const [name, cron] of Object.entries(options.schedules ?? {})) await boss.schedule(name, cron);
+  }
+  return {
+    send: async (name, data, sendOptions) => {
+      await boss.send(name, data, {
+        ...(sendOptions?.startAfterSeconds !== undefined ? { startAfter: sendOptions.startAfterSeconds } : {}),
+        ...(sendOptions?.singletonKey !== undefined ? { singletonKey: sendOptions.singletonKey } : {}),
+        retryLimit: 5,
+        retryBackoff: true,
+      });
+    },
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The HTTP app, built from a context without listening, so that tests drive it in-process with `app.request()`.
+ * Routes are thin: they validate through the contract in src/api, call one use case and present its result.
+ */
+import { serveStatic } from "@hono/node-server/serve-static";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { AppContext } from "../app/context";
+import { getViewer } from "../app/get-viewer";
+import { AppError } from "../domain/errors";
+import { errorStatus } from "./error-status";
+import { createRouter, errorResponse, type Router } from "./http";
+import { registerSystemRoutes } from "./routes/system.routes";
+
+export interface ServerOptions {
+  authSecret: string;
+  /** The built web app (vite's output); a minimal page is served when it is missing. */
+  webDir: string;
+}
+
+/** Errors of an unreachable or restarting database: the client may retry shortly. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.code ??
+    (error as { cause?: { code?: string } })?.cause?.code;
+  return (
+    [
+      "ECONNREFUSED",
+      "ECONNRESET",
+      "57P01",
+      "57P02",
+      "57P03",
+      "08000",
+      "08003",
+      "08006",
+    ].includes(code ?? "") ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(
+      String((error as Error)?.message ?? ""),
+    )
+  );
+}
+
+export function createServerApp(
+  context: AppContext,
+  options: ServerOptions,
+): Router {
+  const app = createRouter();
+
+  app.use("*", async (c, next) => {
+    const requestId =
+      c.req.header("x-request-id")?.slice(0, 64) || randomUUID();
+    c.set("requestId", requestId);
+    c.header("X-Request-Id", requestId);
+    const started = performance.now();
+    await next();
+    context.logger.info(
+      {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      return errorResponse(
+        c,
+        error.code,
+        error.message,
+        error.details.field,
+        error.details.retryAfterSeconds,
+      );
+    }
+    if (isDatabaseUnavailable(error)) {
+      context.logger.warn(
+        { err: error, requestId: c.get("requestId") },
+        "database unavailable",
+      );
+      return errorResponse(
+        c,
+        "service_unavailable",
+        "The database is unavailable; retry in a few seconds.",
+        undefined,
+        2,
+      );
+    }
+    context.logger.error(
+      { err: error, requestId: c.get("requestId") },
+      "unexpected error",
+    );
+    return c.json(
+      {
+        error: {
+          code: "internal" as const,
+          message: "Something went wrong on our side.",
+        },
+      },
+      errorStatus.internal,
+    );
+  });
+
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/")
+      ? errorResponse(c, "not_found", `No route ${c.req.method} ${c.req.path}`)
+      : c.text("Not found", 404),
+  );
+
+  app.on(["GET", "POST"], "/api/auth/*", (c) =>
+    context.auth.handler(c.req.raw),
+  );
+
+  app.use("/api/*", async (c, next) => {
+    c.set("viewer", await getViewer(context, c.req.raw.headers));
+    await next();
+  });
+
+  registerSystemRoutes(app, context, { authSecret: options.authSecret });
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Givefirst API",
+      version: "0.1.0",
+      license: { name: "AGPL-3.0-or-later" },
+    },
+  });
+
+  serveWebApp(app, options.webDir);
+  return app;
+}
+
+function serveWebApp(app: Router, webDir: string): void {
+  const indexFile = join(webDir, "index.html");
+  if (!existsSync(indexFile)) {
+    app.get("/", (c) =>
+      c.html(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Givefirst</title></head>` +
+          `<body><main><h1>Givefirst</h1><p>The web app is not built: run <code>npm run build:web</code>.</p></main></body></html>`,
+      ),
+    );
+    return;
+  }
+  const root = relative(process.cwd(), webDir) || ".";
+  app.use("/assets/*", serveStatic({ root }));
+  app.use("/*", serveStatic({ root }));
+  // Client-side routes: every other GET outside the API answers the app's page.
+  app.get("*", serveStatic({ root, path: "index.html" }));
+}

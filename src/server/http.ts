@@ -1,0 +1,67 @@
+/** Types and helpers shared by the routes: the Hono environment, the viewer, and error responses. */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppContext } from "../app/context";
+import type { ViewerInfo } from "../app/get-viewer";
+import { AppError, type ErrorCode } from "../domain/errors";
+import { errorStatus } from "./error-status";
+
+export type ServerEnv = {
+  Variables: { viewer: ViewerInfo | null; requestId: string };
+};
+
+export type Router = OpenAPIHono<ServerEnv>;
+
+/** A router whose validation failures answer in the product's error shape, naming the first wrong field. */
+export function createRouter(): Router {
+  return new OpenAPIHono<ServerEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const field = issue?.path.map(String).join(".") || undefined;
+      return c.json(
+        {
+          error: {
+            code: "validation_failed" as const,
+            message: issue
+              ? `${field ?? "input"}: ${issue.message}`
+              : "invalid input",
+            field,
+          },
+        },
+        400,
+      );
+    },
+  });
+}
+
+/** The signed-in viewer, or a 401 error. */
+export function requireViewer(c: Context<ServerEnv>): ViewerInfo {
+  const viewer = c.get("viewer");
+  if (!viewer) throw new AppError("unauthenticated", "Sign in first");
+  if (viewer.suspended)
+    throw new AppError("forbidden", "Your account is suspended");
+  return viewer;
+}
+
+/** Answers an error code in the product's error shape with its status from the one table. */
+export function errorResponse(
+  c: Context,
+  code: ErrorCode,
+  message: string,
+  field?: string,
+  retryAfterSeconds?: number,
+) {
+  if (retryAfterSeconds !== undefined)
+    c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
+  return c.json(
+    { error: { code, message, ...(field ? { field } : {}) } },
+    errorStatus[code],
+  );
+}
+
+export type RouteRegistrar = (
+  router: Router,
+  context: AppContext,
+  extra: { authSecret: string },
+) => void;

@@ -1,0 +1,91 @@
+/**
+ * The server's composition root: parses the configuration once, opens the database, starts the job queue, loads
+ * the demo world on first start in demo mode, serves HTTP, and shuts down gracefully on SIGTERM and SIGINT.
+ */
+import { serve } from "@hono/node-server";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pino from "pino";
+import { createAuth } from "../app/accounts/create-auth";
+import type { AppContext } from "../app/context";
+import { ensureDemoWorld } from "../app/demo/seed-demo-world";
+import { deliverOutbox } from "../app/mail/deliver-outbox";
+import { createDb } from "../db/create-db";
+import { startJobQueue } from "../jobs/pg-boss-queue";
+import { createSmtpSender } from "../jobs/smtp-sender";
+import { ConfigError, loadConfig } from "./config";
+import { createServerApp } from "./create-app";
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const handle = await createDb(
+    config.databaseUrl
+      ? { engine: "postgres", url: config.databaseUrl }
+      : { engine: "pglite", dataDir: join(config.dataDir, "pglite") },
+  );
+  const auth = createAuth(handle.db, { baseUrl: config.baseUrl, secret: config.authSecret, production: config.production });
+  const smtp = config.smtpUrl ? createSmtpSender(config.smtpUrl, `Givefirst <no-reply@${new URL(config.baseUrl).hostname}>`) : null;
+
+  // Handlers reach the context through this holder: the context exists once the queue that it holds has started.
+  const holder: { context?: AppContext } = {};
+  const queue = await startJobQueue({
+    database: config.databaseUrl ? { connectionString: config.databaseUrl } : { executeSql: handle.executeSql },
+    logger,
+    handlers: {
+      "outbox.deliver": async () => {
+        if (holder.context && smtp) await deliverOutbox(holder.context, smtp.send);
+      },
+    },
+    schedules: { "outbox.deliver": "* * * * *" },
+  });
+  const context: AppContext = {
+    db: handle.db,
+    engine: handle.engine,
+    executeSql: handle.executeSql,
+    auth,
+    jobs: queue,
+    settings: { baseUrl: config.baseUrl, demo: config.demo, demoReplyDelayMs: config.demoReplyDelayMs, production: config.production },
+    logger,
+    now: () => new Date(),
+  };
+  holder.context = context;
+
+  if (config.demo) await ensureDemoWorld(context, { log: (line) => logger.info(line) });
+
+  const app = createServerApp(context, { authSecret: config.authSecret, webDir: join(projectRoot, "dist", "web") });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;
+    // The one line a person starting the app looks for.
+    console.log(`Givefirst is running at ${url}${config.demo ? " (demo mode)" : ""}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
+    // close() stops accepting connections and calls back once in-flight requests have finished.
+    server.close(async () => {
+      await queue.stop().catch((error: unknown) => logger.error({ err: error }, "job queue stop failed"));
+      smtp?.close();
+      await handle.close();
+      logger.info("stopped");
+    });
+    // Idle keep-alive connections would hold close() open.
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || (error as Error).name === "DataDirLockedError") {
+    console.error((error as Error).message);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});
