@@ -122,8 +122,3 @@ export const tripTexts: Record<Locale, { seeks: readonly string[]; gives: readon
     gives: ["Compartir lo que nos funcionó en {sector}."],
   },
 };
-
-/** Fills {placeholders} from `values`. */
-export function fillText(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
-}

@@ -27,6 +27,13 @@ export function epochDayToIsoDate(day: EpochDay): IsoDate {
   return text;
 }
 
+/** "THH:mm:00.000Z" for each minute of a day, so that instants are built without formatting a Date each time. */
+const clockTexts: readonly string[] = Array.from(
+  { length: 1440 },
+  (_, minute) =>
+    `T${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}:00.000Z`,
+);
+
 /** Converts local wall-clock times of a time zone to UTC instants, caching the zone's offset per day. */
 export class ZonedClock {
   private readonly offsetMinutesByDay = new Map<EpochDay, number>();
@@ -44,6 +51,8 @@ export class ZonedClock {
       offset = noon.offsetNanoseconds / 60_000_000_000;
       this.offsetMinutesByDay.set(day, offset);
     }
-    return new Date(day * dayMs + (minutesOfDay - offset) * 60_000).toISOString();
+    const utcMinutes = minutesOfDay - offset;
+    const dayShift = Math.floor(utcMinutes / 1440);
+    return epochDayToIsoDate(day + dayShift) + (clockTexts[utcMinutes - dayShift * 1440] ?? "T00:00:00.000Z");
   }
 }

@@ -1,5 +1,6 @@
 import type { Rng } from "../random";
-import { eventTemplates, fillText, sectorTitles } from "./activity-texts";
+import { eventTemplates, sectorTitles } from "./activity-texts";
+import { fillText } from "./text-fill";
 import { degreeOf } from "./adjacency";
 import type { CityAdjacency } from "./adjacency";
 import type { ZonedClock } from "./dates";

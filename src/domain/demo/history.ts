@@ -1,5 +1,6 @@
 import type { Rng } from "../random";
-import { eventTemplates, fillText, giftDescriptions, meetingFeedback, sectorTitles, thankYouNotes } from "./activity-texts";
+import { eventTemplates, giftDescriptions, meetingFeedback, sectorTitles, thankYouNotes } from "./activity-texts";
+import { fillText } from "./text-fill";
 import { degreeOf, randomNeighbor } from "./adjacency";
 import type { CityAdjacency } from "./adjacency";
 import { epochDayToIsoDate } from "./dates";
@@ -76,6 +77,15 @@ export function generateCityHistory(input: CityHistoryInput, meetings: DemoMeeti
   const { baseIndex, count, members } = population;
   const cityVenues = venuesOfCity(venues, population.cityKey);
   const recentFrom = nowDay - 180;
+  const venuesForKind = {} as Record<MeetingKind, VenueIndex[]>;
+  const venuesNearby = new Map<string, VenueIndex[]>();
+  for (const [kind] of meetingKinds) {
+    venuesForKind[kind] = cityVenues.filter((v) => venueKindsFor[kind].includes(venues[v]?.kind ?? "cafe"));
+    for (const v of venuesForKind[kind]) {
+      const key = `${kind}\u0000${venues[v]?.neighborhood ?? ""}`;
+      venuesNearby.set(key, [...(venuesNearby.get(key) ?? []), v]);
+    }
+  }
 
   const giving = (local: number): number =>
     (population.isGatekeeper[local] === 1 ? 3 : 0) + (population.isActiveGiver[local] === 1 ? 2 : 0) -
@@ -107,8 +117,8 @@ export function generateCityHistory(input: CityHistoryInput, meetings: DemoMeeti
       const guestMember = members[guest];
       const hostMember = members[host];
       if (guestMember === undefined || hostMember === undefined) continue;
-      const suitable = cityVenues.filter((v) => venueKindsFor[kind].includes(venues[v]?.kind ?? "cafe"));
-      const nearby = suitable.filter((v) => venues[v]?.neighborhood === hostMember.neighborhood);
+      const suitable = venuesForKind[kind];
+      const nearby = venuesNearby.get(`${kind}\u0000${hostMember.neighborhood}`) ?? [];
       const venueIndex = rng.pick(nearby.length > 0 && rng.next() < 0.6 ? nearby : suitable.length > 0 ? suitable : cityVenues);
       const feedbackPool = meetingFeedback[guestMember.locale];
       const meetingIndex = meetings.length;
@@ -172,12 +182,13 @@ export function generateCityHistory(input: CityHistoryInput, meetings: DemoMeeti
         nowDay - 365,
       );
       const day = earliest + rng.int(Math.max(1, nowDay - earliest));
-      const sector = sectorTitles[giverMember.sectors[0] ?? "social_internet"][giverMember.locale];
-      const templates = eventTemplates[giverMember.locale];
-      const event = fillText(rng.pick(rng.next() < 0.5 ? templates.inviteOnly : templates.open)[0], {
-        sector,
-        neighborhood: giverMember.neighborhood,
-      });
+      let event = "";
+      if (kind === "event_invitation") {
+        const templates = eventTemplates[giverMember.locale];
+        const sector = sectorTitles[giverMember.sectors[0] ?? "social_internet"][giverMember.locale];
+        const pool = rng.next() < 0.5 ? templates.inviteOnly : templates.open;
+        event = fillText(rng.pick(pool)[0], { sector, neighborhood: giverMember.neighborhood });
+      }
       gifts.push({
         cityKey: population.cityKey,
         kind,

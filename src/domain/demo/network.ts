@@ -119,11 +119,13 @@ export function generateCityTies(rng: Rng, population: CityPopulation, nowDay: E
     lastMetDay: new Int32Array(distinct),
   };
   let out = 0;
+  const { startDay } = population;
+  const { strengthInside, strengthAcross } = parameters;
   forEachDistinctPair(pairs, (a, b, draws) => {
     const isInside = community[a] === community[b];
-    const strength = drawStrength(rng, draws, isInside ? parameters.strengthInside : parameters.strengthAcross);
+    const strength = drawStrength(rng, draws, isInside ? strengthInside : strengthAcross);
     // Both had to live in the city; a strong tie is usually an old one, and most ties were active recently.
-    const start = Math.max(population.startDay[a] ?? nowDay, population.startDay[b] ?? nowDay, nowDay - 15 * 365);
+    const start = Math.max(startDay[a] ?? nowDay, startDay[b] ?? nowDay, nowDay - 15 * 365);
     const span = Math.max(0, nowDay - 1 - start);
     const first = start + Math.floor(span * Math.pow(rng.next(), 1 + strength / 4));
     const last = strength === 1 ? first : nowDay - 1 - Math.floor((nowDay - 1 - first) * Math.pow(rng.next(), 2));

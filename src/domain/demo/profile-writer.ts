@@ -14,6 +14,7 @@ import {
   seeksIntro,
   tagPhrases,
 } from "./profile-texts";
+import { fillText, memoizedText } from "./text-fill";
 import type { CareerStage, CityKey, Locale, Role, Sector } from "./types";
 
 /** Country names as written in each profile language. */
@@ -39,47 +40,19 @@ export function countryLabel(countryCode: string, locale: Locale): string {
   return countryNames[countryCode]?.[locale] ?? countryCode;
 }
 
-const templateParts = new Map<string, string[]>();
-const filledByTemplate = new Map<string, Map<string, string>>();
-const memo = new Map<string, string>();
+// Built once, so that a drawn name is a shared constant string rather than a fresh concatenation.
+const companyNames: readonly string[] = companyPrefixes.flatMap((prefix) =>
+  companySuffixes.map((suffix) => (suffix === "AI" ? `${prefix} AI` : `${prefix}${suffix}`)),
+);
+const yearTexts: readonly string[] = Array.from({ length: 100 }, (_, years) => String(years));
+const tagNumbers = new Map<string, number>(Object.keys(tagPhrases).map((tag, position) => [tag, position + 1]));
+const localeNumbers: Record<Locale, number> = { en: 0, fr: 1, es: 2 };
 
-/**
- * Fills {placeholders}. Texts are drawn from small pools, so the same text recurs: memoizing (per template, keyed by
- * the short values only) shares one string between members, which keeps a 100,000-member world small and fast.
- */
-function fill(template: string, values: Record<string, string>): string {
-  let parts = templateParts.get(template);
-  let filled = filledByTemplate.get(template);
-  if (parts === undefined || filled === undefined) {
-    parts = template.split(/\{(\w+)\}/);
-    filled = new Map();
-    templateParts.set(template, parts);
-    filledByTemplate.set(template, filled);
-  }
-  let key = "";
-  for (let k = 1; k < parts.length; k += 2) key += `${values[parts[k] ?? ""] ?? ""}\u0000`;
-  let text = filled.get(key);
-  if (text === undefined) {
-    const used = parts;
-    text = used.map((part, k) => (k % 2 === 1 ? (values[part] ?? `{${part}}`) : part)).join("");
-    if (filled.size < 20_000) filled.set(key, text);
-  }
-  return text;
-}
-
-function memoized(key: string, build: () => string): string {
-  let text = memo.get(key);
-  if (text === undefined) {
-    text = build();
-    if (memo.size < 50_000) memo.set(key, text);
-  }
-  return text;
-}
-
-function companyName(rng: Rng): string {
-  const suffix = rng.pick(companySuffixes);
-  const prefix = rng.pick(companyPrefixes);
-  return suffix === "ly" || suffix === "AI" ? `${prefix}${suffix === "AI" ? " AI" : "ly"}` : `${prefix}${suffix}`;
+/** A number that identifies a list of tags in order, in a language, for gives (0) or seeks (1). */
+function tagListKey(tags: readonly string[], locale: Locale, side: 0 | 1): number {
+  let key = 0;
+  for (const tag of tags.slice(0, 8)) key = key * 64 + (tagNumbers.get(tag) ?? 63);
+  return (key * 3 + localeNumbers[locale]) * 2 + side;
 }
 
 function phraseList(tags: readonly string[], locale: Locale): string {
@@ -117,22 +90,22 @@ export function writeProfileTexts(rng: Rng, input: ProfileTextInput): ProfileTex
   const { locale } = input;
   const values = {
     sector: sectorLabels[input.mainSector][locale],
-    company: companyName(rng),
+    company: rng.pick(companyNames),
     fund: rng.pick(fundNames),
     school: rng.pick(schoolsByCity[input.cityKey]),
     city: input.cityName,
     country: input.from,
-    years: String(input.yearsInCity),
+    years: yearTexts[input.yearsInCity] ?? String(input.yearsInCity),
   };
-  const headline = fill(rng.pick(headlineTemplates[locale][input.careerStage]), values);
-  const opening = fill(rng.pick(bioOpenings[locale][input.story]), values);
-  const work = fill(rng.pick(bioWork[locale]), values);
+  const headline = fillText(rng.pick(headlineTemplates[locale][input.careerStage]), values);
+  const opening = fillText(rng.pick(bioOpenings[locale][input.story]), values);
+  const work = fillText(rng.pick(bioWork[locale]), values);
   const closing = input.isActiveGiver ? rng.pick(giverClosings[locale]) : "";
   return {
     headline,
     // Concatenation makes a rope over the shared sentences, not a copy.
     bio: closing ? `${opening} ${work} ${closing}` : `${opening} ${work}`,
-    gives: memoized(`g${locale}${input.giveTags.join()}`, () => `${givesIntro[locale]}${phraseList(input.giveTags, locale)}.`),
-    seeks: memoized(`s${locale}${input.seekTags.join()}`, () => `${seeksIntro[locale]}${phraseList(input.seekTags, locale)}.`),
+    gives: memoizedText(tagListKey(input.giveTags, locale, 0), () => `${givesIntro[locale]}${phraseList(input.giveTags, locale)}.`),
+    seeks: memoizedText(tagListKey(input.seekTags, locale, 1), () => `${seeksIntro[locale]}${phraseList(input.seekTags, locale)}.`),
   };
 }

@@ -1,5 +1,6 @@
 import type { Rng } from "../random";
-import { fillText, sectorTitles, tripTexts } from "./activity-texts";
+import { sectorTitles, tripTexts } from "./activity-texts";
+import { fillText } from "./text-fill";
 import { epochDayToIsoDate } from "./dates";
 import type { PlantedFollow } from "./follows";
 import type { CityPopulation } from "./population";
