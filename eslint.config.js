@@ -37,7 +37,7 @@ export default tseslint.config(
   { files: ["src/db/**"], rules: forbid(except("domain", "db")) },
   { files: ["src/app/**"], rules: forbid(except("domain", "db", "app")) },
   { files: ["src/jobs/**"], rules: forbid(except("domain", "app", "jobs", "db"), ["db"]) },
-  { files: ["src/server/**"], ignores: ["src/server/main.ts"], rules: forbid(except("domain", "api", "app", "server")) },
+  { files: ["src/server/**"], ignores: ["src/server/main.ts"], rules: forbid(except("domain", "api", "app", "server", "db"), ["db"]) },
   { files: ["src/web/**"], rules: forbid(except("api", "web")) },
   { files: ["src/cli/**"], ignores: ["src/cli/main.ts"], rules: forbid(except("domain", "api", "app", "cli")) },
   { files: ["src/server/main.ts", "src/cli/main.ts"], rules: forbid(["web"]) },

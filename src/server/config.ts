@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import type { DatabaseOptions } from "../db/create-db";
 
 export interface Config {
   port: number;
@@ -103,4 +104,11 @@ function readOrCreateSecret(dataDir: string): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(path, secret, { mode: 0o600 });
   return secret;
+}
+
+/** Where the database is: the PostgreSQL server of DATABASE_URL, or PGlite in the data directory. */
+export function databaseOptions(config: Config): DatabaseOptions {
+  return config.databaseUrl
+    ? { engine: "postgres", url: config.databaseUrl }
+    : { engine: "pglite", dataDir: join(config.dataDir, "pglite") };
 }

@@ -6,14 +6,14 @@ import { serve } from "@hono/node-server";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
-import { createAuth } from "../app/accounts/create-auth";
 import type { AppContext } from "../app/context";
+import { createAppContext } from "../app/create-context";
 import { ensureDemoWorld } from "../app/demo/seed-demo-world";
 import { deliverOutbox } from "../app/mail/deliver-outbox";
 import { createDb } from "../db/create-db";
 import { startJobQueue } from "../jobs/pg-boss-queue";
 import { createSmtpSender } from "../jobs/smtp-sender";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, databaseOptions, loadConfig } from "./config";
 import { createServerApp } from "./create-app";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -21,13 +21,10 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const handle = await createDb(
-    config.databaseUrl
-      ? { engine: "postgres", url: config.databaseUrl }
-      : { engine: "pglite", dataDir: join(config.dataDir, "pglite") },
-  );
-  const auth = createAuth(handle.db, { baseUrl: config.baseUrl, secret: config.authSecret, production: config.production });
-  const smtp = config.smtpUrl ? createSmtpSender(config.smtpUrl, `Givefirst <no-reply@${new URL(config.baseUrl).hostname}>`) : null;
+  const handle = await createDb(databaseOptions(config));
+  const smtp = config.smtpUrl
+    ? createSmtpSender(config.smtpUrl, `Givefirst <no-reply@${new URL(config.baseUrl).hostname}>`)
+    : null;
 
   // Handlers reach the context through this holder: the context exists once the queue that it holds has started.
   const holder: { context?: AppContext } = {};
@@ -41,16 +38,7 @@ async function main(): Promise<void> {
     },
     schedules: { "outbox.deliver": "* * * * *" },
   });
-  const context: AppContext = {
-    db: handle.db,
-    engine: handle.engine,
-    executeSql: handle.executeSql,
-    auth,
-    jobs: queue,
-    settings: { baseUrl: config.baseUrl, demo: config.demo, demoReplyDelayMs: config.demoReplyDelayMs, production: config.production },
-    logger,
-    now: () => new Date(),
-  };
+  const context = createAppContext(handle, config, queue, logger);
   holder.context = context;
 
   if (config.demo) await ensureDemoWorld(context, { log: (line) => logger.info(line) });

@@ -27,7 +27,10 @@ function localeFrom(headers: Headers | undefined): "en" | "fr" {
 }
 
 async function memberOf(db: Database, userId: string): Promise<{ id: number; locale: "en" | "fr" } | undefined> {
-  const [row] = await db.select({ id: members.id, locale: members.locale }).from(members).where(eq(members.userId, userId));
+  const [row] = await db
+    .select({ id: members.id, locale: members.locale })
+    .from(members)
+    .where(eq(members.userId, userId));
   return row ? { id: row.id, locale: row.locale === "fr" ? "fr" : "en" } : undefined;
 }
 
@@ -39,6 +42,7 @@ export function createAuth(db: Database, settings: AuthSettings) {
     basePath: "/api/auth",
     secret: settings.secret,
     telemetry: { enabled: false },
+    logger: { level: "error" },
     trustedOrigins: [settings.baseUrl],
     database: drizzleAdapter(db, {
       provider: "pg",

@@ -49,7 +49,11 @@ export async function seedDemoWorld(
     demoPersonasKey,
     personas.map(({ grant: _grant, ...persona }) => persona),
   );
-  await writeSetting(context.db, demoLoadedKey, { seed: world.seed, membersPerCity: world.membersPerCity, at: world.now });
+  await writeSetting(context.db, demoLoadedKey, {
+    seed: world.seed,
+    membersPerCity: world.membersPerCity,
+    at: world.now,
+  });
   return { world, loaded, rows: loaded.rows };
 }
 
@@ -74,7 +78,8 @@ type PersonaDraft = DemoPersona & { grant?: { role: string; cityId: number | nul
 
 /** The members a visitor can be in one click: the story's newcomer, a local who knows his work, organisers, a young founder. */
 function pickPersonas(world: DemoWorld, loaded: LoadedWorld): PersonaDraft[] {
-  const nameOf = (index: number) => `${world.members[index]?.firstName ?? ""} ${world.members[index]?.lastName ?? ""}`.trim();
+  const nameOf = (index: number) =>
+    `${world.members[index]?.firstName ?? ""} ${world.members[index]?.lastName ?? ""}`.trim();
   const persona = (index: number, role: string, grant?: PersonaDraft["grant"]): PersonaDraft => {
     const member = world.members[index];
     return {
@@ -116,7 +121,9 @@ function pickPersonas(world: DemoWorld, loaded: LoadedWorld): PersonaDraft[] {
     drafts.push(draft);
     taken.add(draft.memberId);
   }
-  const moderator = firstWhere((index) => world.members[index]?.cityKey === "miami" && !world.members[index]?.isDemoLocal);
+  const moderator = firstWhere(
+    (index) => world.members[index]?.cityKey === "miami" && !world.members[index]?.isDemoLocal,
+  );
   if (moderator !== undefined) drafts.push(persona(moderator, "moderator", { role: "moderator", cityId: null }));
   return drafts;
 }

@@ -7,7 +7,10 @@ import { escapeHtml } from "./escape-html";
 type Locale = "en" | "fr";
 type AccountEmailKind = "verify_email" | "reset_password";
 
-const texts: Record<AccountEmailKind, Record<Locale, { subject: string; intro: string; action: string; outro: string }>> = {
+const texts: Record<
+  AccountEmailKind,
+  Record<Locale, { subject: string; intro: string; action: string; outro: string }>
+> = {
   verify_email: {
     en: {
       subject: "Confirm your email for Givefirst",
@@ -17,7 +20,8 @@ const texts: Record<AccountEmailKind, Record<Locale, { subject: string; intro: s
     },
     fr: {
       subject: "Confirmez votre adresse pour Givefirst",
-      intro: "Bienvenue sur Givefirst, {name}. Confirmez votre adresse pour annoncer vos séjours et proposer votre aide :",
+      intro:
+        "Bienvenue sur Givefirst, {name}. Confirmez votre adresse pour annoncer vos séjours et proposer votre aide :",
       action: "Confirmer mon adresse",
       outro: "Si vous ne vous êtes pas inscrit, ignorez ce message.",
     },
@@ -31,7 +35,8 @@ const texts: Record<AccountEmailKind, Record<Locale, { subject: string; intro: s
     },
     fr: {
       subject: "Réinitialisez votre mot de passe Givefirst",
-      intro: "Bonjour {name}, une réinitialisation du mot de passe de votre compte Givefirst a été demandée. Choisissez-en un nouveau ici :",
+      intro:
+        "Bonjour {name}, une réinitialisation du mot de passe de votre compte Givefirst a été demandée. Choisissez-en un nouveau ici :",
       action: "Choisir un nouveau mot de passe",
       outro: "Si ce n'était pas vous, ignorez ce message : votre mot de passe ne change pas.",
     },
@@ -41,7 +46,15 @@ const texts: Record<AccountEmailKind, Record<Locale, { subject: string; intro: s
 /** Queues an account email with its link; the text part carries the link in full for plain-text readers. */
 export async function queueAccountEmail(
   db: Database,
-  options: { kind: AccountEmailKind; to: string; name: string; url: string; locale: Locale; memberId: number | null; host: string },
+  options: {
+    kind: AccountEmailKind;
+    to: string;
+    name: string;
+    url: string;
+    locale: Locale;
+    memberId: number | null;
+    host: string;
+  },
 ): Promise<void> {
   const text = texts[options.kind][options.locale];
   const intro = text.intro.replace("{name}", options.name);

@@ -2,7 +2,12 @@
  * Sends what waits in the outbox. At least once: an email is marked sent only after the SMTP server took it, so a
  * crash in between sends it again, with the same Message-ID, so that the resend is recognisable.
  */
-import { leasePendingEmails, markEmailAttemptFailed, markEmailSent, type OutboxEmail } from "../../db/repositories/outbox.repository";
+import {
+  leasePendingEmails,
+  markEmailAttemptFailed,
+  markEmailSent,
+  type OutboxEmail,
+} from "../../db/repositories/outbox.repository";
 import type { AppContext } from "../context";
 
 /** Sends one email through SMTP (nodemailer in production, a test server in tests). */
@@ -12,7 +17,11 @@ const leaseSeconds = 60;
 const maxAttempts = 8;
 
 /** Delivers pending emails in batches until none is left; returns how many were sent. */
-export async function deliverOutbox(context: Pick<AppContext, "db" | "now" | "logger">, send: SendEmail, batchSize = 20): Promise<number> {
+export async function deliverOutbox(
+  context: Pick<AppContext, "db" | "now" | "logger">,
+  send: SendEmail,
+  batchSize = 20,
+): Promise<number> {
   let sent = 0;
   for (;;) {
     const now = context.now();

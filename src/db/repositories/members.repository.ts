@@ -31,6 +31,15 @@ export async function findViewerByUserId(
   return row;
 }
 
+export async function findMemberByEmail(db: Database, email: string): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select({ member: members })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return row?.member;
+}
+
 export async function findEmailOfMember(db: Database, memberId: number): Promise<string | undefined> {
   const [row] = await db
     .select({ email: users.email })

@@ -1,0 +1,33 @@
+/** Builds the context every use case receives, from an open database and the parsed configuration. */
+import type { Logger } from "pino";
+import type { DatabaseHandle } from "../db/create-db";
+import { createAuth } from "./accounts/create-auth";
+import type { AppContext, AppSettings } from "./context";
+import type { JobQueue } from "./job-queue";
+
+export interface ContextConfig extends AppSettings {
+  authSecret: string;
+}
+
+export function createAppContext(
+  handle: DatabaseHandle,
+  config: ContextConfig,
+  jobs: JobQueue,
+  logger: Logger,
+): AppContext {
+  return {
+    db: handle.db,
+    engine: handle.engine,
+    executeSql: handle.executeSql,
+    auth: createAuth(handle.db, { baseUrl: config.baseUrl, secret: config.authSecret, production: config.production }),
+    jobs,
+    settings: {
+      baseUrl: config.baseUrl,
+      demo: config.demo,
+      demoReplyDelayMs: config.demoReplyDelayMs,
+      production: config.production,
+    },
+    logger,
+    now: () => new Date(),
+  };
+}
