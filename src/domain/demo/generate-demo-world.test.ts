@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { epochDayOf } from "./dates";
-import { generateDemoWorld } from "./generate-demo-world";
+import fc from "fast-check";
+import { findIntegrityProblems } from "./find-integrity-problems";
+import { generateDemoWorld, minimumMembersPerCity } from "./generate-demo-world";
 import type { DemoWorld } from "./types";
 
 const now = "2026-11-26T12:00:00Z";
@@ -57,114 +59,35 @@ describe("generateDemoWorld: sizes", () => {
   });
 });
 
-describe.each([
-  ["small", small],
-  ["standard", standard],
-])("generateDemoWorld: referential integrity (%s)", (_name, world) => {
-  const memberCount = world.members.length;
-  const inRange = (index: number, length: number): boolean => Number.isInteger(index) && index >= 0 && index < length;
-
-  it("has unique, well-formed e-mails and every member labelled as demo", () => {
-    const emails = new Set(world.members.map((member) => member.email));
-    expect(emails.size).toBe(memberCount);
-    world.members.forEach((member, index) => {
-      expect(member.email).toMatch(new RegExp(`^[a-z]+\\.[a-z]+\\.${index}@demo\\.givefirst\\.test$`));
-      expect(member.isDemo).toBe(true);
-    });
+describe("generateDemoWorld: referential integrity", () => {
+  it.each([
+    ["small", small],
+    ["standard", standard],
+  ])("holds in the %s world", (_name, world) => {
+    expect(findIntegrityProblems(world)).toEqual([]);
   });
 
-  it("has ties with both ends in range and in one city, a < b, sorted, no duplicates, plausible history", () => {
-    const { ties } = world;
-    for (const column of [ties.a, ties.b, ties.strength, ties.firstMetDay, ties.lastMetDay]) expect(column.length).toBe(ties.count);
-    for (let t = 0; t < ties.count; t++) {
-      const a = ties.a[t] ?? -1;
-      const b = ties.b[t] ?? -1;
-      if (!(inRange(a, memberCount) && inRange(b, memberCount) && a < b)) throw new Error(`bad tie ${t}: ${a}-${b}`);
-      if (cityOf(world, a) !== cityOf(world, b)) throw new Error(`tie ${t} crosses cities`);
-      if (t > 0) {
-        const previousA = ties.a[t - 1] ?? -1;
-        const previousB = ties.b[t - 1] ?? -1;
-        if (!(previousA < a || (previousA === a && previousB < b))) throw new Error(`ties not sorted or duplicated at ${t}`);
-      }
-      const first = ties.firstMetDay[t] ?? 0;
-      const last = ties.lastMetDay[t] ?? 0;
-      if (!((ties.strength[t] ?? 0) >= 1 && first <= last && last < nowDay)) throw new Error(`bad history on tie ${t}`);
-    }
+  it("holds for any seed and size", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: minimumMembersPerCity, max: 400 }), fc.string({ maxLength: 8 }), (size, seed) => {
+        const world = generateDemoWorld({ seed, membersPerCity: size, now });
+        expect(findIntegrityProblems(world)).toEqual([]);
+        expect(world.members).toHaveLength(2 * size);
+      }),
+      { numRuns: 12, seed: 42 },
+    );
   });
 
-  it("has follows in range, without self-follows or duplicates", () => {
-    const { follows } = world;
-    const seen = new Set<number>();
-    for (let f = 0; f < follows.count; f++) {
-      const follower = follows.follower[f] ?? -1;
-      const followed = follows.followed[f] ?? -1;
-      if (!(inRange(follower, memberCount) && inRange(followed, memberCount) && follower !== followed)) {
-        throw new Error(`bad follow ${f}`);
-      }
-      const key = follower * memberCount + followed;
-      if (seen.has(key)) throw new Error(`duplicate follow ${f}`);
-      seen.add(key);
-      if ((follows.sinceDay[f] ?? nowDay + 1) > nowDay) throw new Error(`follow ${f} in the future`);
-    }
-  });
-
-  it("has meetings on existing ties, at venues of their city, in the past, and a meeting gift for each", () => {
-    const tieKeys = new Set<number>();
-    for (let t = 0; t < world.ties.count; t++) tieKeys.add((world.ties.a[t] ?? 0) * memberCount + (world.ties.b[t] ?? 0));
-    world.meetings.forEach((meeting) => {
-      const low = Math.min(meeting.hostIndex, meeting.guestIndex);
-      const high = Math.max(meeting.hostIndex, meeting.guestIndex);
-      expect(tieKeys.has(low * memberCount + high)).toBe(true);
-      expect(world.venues[meeting.venueIndex]?.cityKey).toBe(meeting.cityKey);
-      expect(cityOf(world, meeting.hostIndex)).toBe(meeting.cityKey);
-      expect(Date.parse(meeting.endsAt)).toBeGreaterThan(Date.parse(meeting.startsAt));
-      expect(Date.parse(meeting.startsAt)).toBeLessThan(Date.parse(now));
-    });
-    const meetingGifts = world.gifts.filter((gift) => gift.kind === "meeting");
-    expect(meetingGifts).toHaveLength(world.meetings.length);
-  });
-
-  it("has gifts between members of one city, with the references their kind needs", () => {
-    world.gifts.forEach((gift) => {
-      expect(inRange(gift.giverIndex, memberCount) && inRange(gift.receiverIndex, memberCount)).toBe(true);
-      expect(gift.giverIndex).not.toBe(gift.receiverIndex);
-      expect(cityOf(world, gift.giverIndex)).toBe(gift.cityKey);
-      expect(cityOf(world, gift.receiverIndex)).toBe(gift.cityKey);
-      expect(dayOf(gift.givenOn)).toBeLessThan(nowDay);
-      if (gift.kind === "meeting") {
-        const meeting = world.meetings[gift.meetingIndex ?? -1];
-        expect(meeting?.hostIndex).toBe(gift.giverIndex);
-        expect(meeting?.guestIndex).toBe(gift.receiverIndex);
-      } else expect(gift.meetingIndex).toBeNull();
-      if (gift.kind === "introduction") {
-        expect(inRange(gift.introducedIndex ?? -1, memberCount)).toBe(true);
-        expect(gift.introducedIndex).not.toBe(gift.receiverIndex);
-      } else expect(gift.introducedIndex).toBeNull();
-    });
-  });
-
-  it("has upcoming events at venues of their city, hosted and attended by its members", () => {
-    const keys = new Set(world.events.map((event) => event.key));
-    expect(keys.size).toBe(world.events.length);
-    world.events.forEach((event) => {
-      expect(world.venues[event.venueIndex]?.cityKey).toBe(event.cityKey);
-      expect(cityOf(world, event.hostIndex)).toBe(event.cityKey);
-      expect(Date.parse(event.startsAt)).toBeGreaterThan(Date.parse(now));
-      expect(Date.parse(event.endsAt)).toBeGreaterThan(Date.parse(event.startsAt));
-      const attendees = event.attendance.map((attendance) => attendance.memberIndex);
-      expect(new Set(attendees).size).toBe(attendees.length);
-      expect(attendees.length).toBeLessThanOrEqual(event.capacity + 1);
-      for (const attendee of attendees) expect(cityOf(world, attendee)).toBe(event.cityKey);
-    });
-  });
-
-  it("has upcoming trips of members to the other city", () => {
-    world.trips.forEach((trip) => {
-      expect(inRange(trip.memberIndex, memberCount)).toBe(true);
-      expect(cityOf(world, trip.memberIndex)).not.toBe(trip.cityKey);
-      expect(dayOf(trip.arrivesOn)).toBeGreaterThan(nowDay);
-      expect(dayOf(trip.departsOn)).toBeGreaterThanOrEqual(dayOf(trip.arrivesOn));
-    });
+  it("finds the problems it is meant to find", () => {
+    const broken = generateDemoWorld({ seed: 7, membersPerCity: 60, now });
+    broken.ties.b[0] = broken.ties.a[0] ?? 0;
+    broken.follows.followed[0] = 10_000;
+    const first = broken.meetings[0];
+    if (first !== undefined) first.venueIndex = 999;
+    const problems = findIntegrityProblems(broken);
+    expect(problems.some((problem) => problem.startsWith("tie 0"))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith("follow 0"))).toBe(true);
+    expect(problems.some((problem) => problem.includes("venue"))).toBe(true);
   });
 });
 
