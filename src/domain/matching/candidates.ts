@@ -1,0 +1,382 @@
+/**
+ * The first step of a pick: find the relevant, reachable locals of a trip and score them. Only the locals that share
+ * a sector, a tag or a term with the trip are ever touched (through the inverted postings), so a trip into a city of
+ * 100,000 costs in proportion to its overlap, not to the city.
+ */
+import type { MatchingIndex } from "./build-index";
+import type { Csr } from "./csr";
+import { scoringWeights, TEXT_RELEVANCE_THRESHOLD } from "./scoring";
+import type { MatchingTrip, PickOptions } from "./types";
+import { tokenize } from "../text/normalize";
+import { vectorize, type TermVector } from "../text/tfidf";
+
+export const defaultPickOptions = {
+  limit: 25,
+  defaultAlertCap: 3,
+  capWindowMs: 7 * 24 * 60 * 60 * 1000,
+  maxCommunityShare: 0.4,
+} as const;
+
+/** One relevant, alertable local with everything its score and reasons are made of. */
+export interface Candidate {
+  readonly member: number;
+  readonly score: number;
+  readonly community: number;
+  /** Young founder with at least one gift given: the floor applies. */
+  readonly isYoungGiver: boolean;
+  readonly sharedSectors: number;
+  readonly sharedTags: number;
+  /** Traveller's seeks · local's gives. */
+  readonly seeksGivesDot: number;
+  /** Local's seeks · traveller's gives. */
+  readonly givesSeeksDot: number;
+  readonly followsTraveller: boolean;
+  readonly mutualCount: number;
+  readonly tieMeetings: number;
+}
+
+/** Per-member signal arrays of one trip (indexed by member number). */
+interface Signals {
+  readonly sectorHits: Int32Array;
+  readonly tagHits: Int32Array;
+  readonly seeksGives: Int32Array;
+  readonly givesSeeks: Int32Array;
+  readonly mutual: Int32Array;
+  readonly meetings: Int32Array;
+  readonly follows: Uint8Array;
+}
+
+/** The per-member arrays of one pick; pooled per index because allocating eight city-sized arrays per trip costs
+ * more than the scan itself. A released scratch is all zeros. */
+interface Scratch extends Signals {
+  readonly status: Uint8Array;
+  /** Work space for the scan: candidates in member order, then ranked. */
+  readonly members: Int32Array;
+  readonly scores: Int32Array;
+  readonly rankedMembers: Int32Array;
+  readonly rankedScores: Int32Array;
+  readonly communities: Int32Array;
+  readonly isYoungGiver: Uint8Array;
+}
+
+const scratchPools = new WeakMap<MatchingIndex, Scratch[]>();
+
+function takeScratch(index: MatchingIndex): Scratch {
+  const pooled = scratchPools.get(index)?.pop();
+  if (pooled) return pooled;
+  const n = index.memberCount;
+  return {
+    sectorHits: new Int32Array(n),
+    tagHits: new Int32Array(n),
+    seeksGives: new Int32Array(n),
+    givesSeeks: new Int32Array(n),
+    mutual: new Int32Array(n),
+    meetings: new Int32Array(n),
+    follows: new Uint8Array(n),
+    status: new Uint8Array(n),
+    members: new Int32Array(n),
+    scores: new Int32Array(n),
+    rankedMembers: new Int32Array(n),
+    rankedScores: new Int32Array(n),
+    communities: new Int32Array(n),
+    isYoungGiver: new Uint8Array(n),
+  };
+}
+
+/**
+ * Hands a candidate set's per-member arrays back for the next trip of the same index. Optional: a set never released
+ * is simply garbage-collected. The set must not be read afterwards.
+ */
+export function releaseCandidates(index: MatchingIndex, set: CandidateSet): void {
+  const scratch = set.signals as Scratch;
+  if (!("status" in scratch)) return;
+  for (const array of [
+    scratch.sectorHits,
+    scratch.tagHits,
+    scratch.seeksGives,
+    scratch.givesSeeks,
+    scratch.mutual,
+    scratch.meetings,
+    scratch.follows,
+    scratch.status,
+  ]) {
+    array.fill(0);
+  }
+  const pool = scratchPools.get(index) ?? [];
+  if (pool.length < 4) pool.push(scratch);
+  scratchPools.set(index, pool);
+}
+
+/**
+ * The relevant, alertable locals of a trip, best first, as parallel typed arrays (a city-sized trip has tens of
+ * thousands of them: no object per candidate). `candidateAt` gives the details of one.
+ */
+export interface CandidateSet {
+  readonly count: number;
+  readonly members: Int32Array;
+  readonly scores: Int32Array;
+  readonly communities: Int32Array;
+  readonly isYoungGiver: Uint8Array;
+  readonly signals: Signals;
+}
+
+/** The details of the candidate at a position of the set. */
+export function candidateAt(set: CandidateSet, position: number): Candidate {
+  const m = set.members[position] as number;
+  const s = set.signals;
+  return {
+    member: m,
+    score: set.scores[position] as number,
+    community: set.communities[position] as number,
+    isYoungGiver: set.isYoungGiver[position] === 1,
+    sharedSectors: s.sectorHits[m] as number,
+    sharedTags: s.tagHits[m] as number,
+    seeksGivesDot: s.seeksGives[m] as number,
+    givesSeeksDot: s.givesSeeks[m] as number,
+    followsTraveller: s.follows[m] === 1,
+    mutualCount: s.mutual[m] as number,
+    tieMeetings: s.meetings[m] as number,
+  };
+}
+
+/** The trip as the index sees it: traveller number (-1 when unknown), interned labels and term vectors. */
+export interface PreparedTrip {
+  readonly traveller: number;
+  readonly city: number;
+  readonly sectors: readonly number[];
+  readonly tags: readonly number[];
+  readonly seeks: TermVector;
+  readonly gives: TermVector;
+  /** Term id -> the traveller's word for it, from the seeks and the gives texts. */
+  readonly seeksWords: ReadonlyMap<number, string>;
+  readonly givesWords: ReadonlyMap<number, string>;
+}
+
+function rowOf(offsets: Int32Array, targets: Int32Array, i: number): Int32Array {
+  return targets.subarray(offsets[i] as number, offsets[i + 1] as number);
+}
+
+function wordsOf(text: string, index: MatchingIndex): Map<number, string> {
+  const words = new Map<number, string>();
+  for (const token of tokenize(text)) {
+    const id = index.vocabulary.termIds.get(token.term);
+    if (id !== undefined && !words.has(id)) words.set(id, token.word);
+  }
+  return words;
+}
+
+/** Interns a trip against an index; labels the city never saw are dropped (nobody can share them). */
+export function prepareTrip(index: MatchingIndex, trip: MatchingTrip): PreparedTrip {
+  const traveller = index.memberNumbers.get(trip.travellerId) ?? -1;
+  const profile = (csrOffsets: Int32Array, csrTargets: Int32Array, names: readonly string[]) =>
+    traveller < 0 ? [] : [...rowOf(csrOffsets, csrTargets, traveller)].map((k) => names[k] as string);
+  const sectorNames = trip.sectors ?? profile(index.memberSectors.offsets, index.memberSectors.targets, index.sectorNames);
+  const tagNames = trip.tags ?? profile(index.memberTags.offsets, index.memberTags.targets, index.tagNames);
+  const intern = (names: readonly string[], numbers: ReadonlyMap<string, number>) =>
+    [...new Set(names.flatMap((name) => numbers.get(name) ?? []))].sort((a, b) => a - b);
+  const vectorOf = (text: string) =>
+    vectorize(
+      tokenize(text).map((t) => t.term),
+      index.vocabulary,
+    );
+  return {
+    traveller,
+    city: index.cityNumbers.get(trip.cityId) ?? -1,
+    sectors: intern(sectorNames, index.sectorNumbers),
+    tags: intern(tagNames, index.tagNumbers),
+    seeks: vectorOf(trip.seeks),
+    gives: vectorOf(trip.gives),
+    seeksWords: wordsOf(trip.seeks, index),
+    givesWords: wordsOf(trip.gives, index),
+  };
+}
+
+/** Whether a local may be alerted now: not paused, and under their cap in the rolling window. */
+export function isAlertable(index: MatchingIndex, member: number, options: PickOptions): boolean {
+  if (index.isPaused[member] === 1 || (index.pausedUntil[member] as number) > options.now) return false;
+  const own = index.alertCap[member] as number;
+  const cap = own >= 0 ? own : (options.defaultAlertCap ?? defaultPickOptions.defaultAlertCap);
+  const since = options.now - (options.capWindowMs ?? defaultPickOptions.capWindowMs);
+  let count = 0;
+  for (let k = index.alertOffsets[member] as number; k < (index.alertOffsets[member + 1] as number); k++) {
+    if ((index.alertTimes[k] as number) > since) count++;
+  }
+  return count < cap;
+}
+
+/** Counts, for each member, how many of the given labels (sectors or tags) they hold; marks them as touched. */
+function accumulateLabels(labels: readonly number[], rows: Csr, hits: Int32Array, status: Uint8Array): void {
+  const { offsets, targets } = rows;
+  for (let l = 0; l < labels.length; l++) {
+    const label = labels[l] as number;
+    const end = offsets[label + 1] as number;
+    for (let k = offsets[label] as number; k < end; k++) {
+      const m = targets[k] as number;
+      hits[m] = (hits[m] as number) + 1;
+      status[m] = 1;
+    }
+  }
+}
+
+/** Adds a trip vector's dot product with every member vector in the postings; marks them as touched. */
+function accumulateDots(vector: TermVector, postings: Csr, dots: Int32Array, status: Uint8Array): void {
+  const { offsets, targets, values } = postings;
+  for (let v = 0; v < vector.termIds.length; v++) {
+    const term = vector.termIds[v] as number;
+    const weight = vector.weights[v] as number;
+    const end = offsets[term + 1] as number;
+    for (let k = offsets[term] as number; k < end; k++) {
+      const m = targets[k] as number;
+      dots[m] = (dots[m] as number) + weight * (values[k] as number);
+      status[m] = 1;
+    }
+  }
+}
+
+/** Counts mutual connections (2-hop paths over ties) and records direct tie meetings. */
+function accumulateNeighbourhood(ties: Csr, traveller: number, mutual: Int32Array, meetings: Int32Array): void {
+  const { offsets, targets, values } = ties;
+  const end = offsets[traveller + 1] as number;
+  for (let k = offsets[traveller] as number; k < end; k++) {
+    const friend = targets[k] as number;
+    meetings[friend] = values[k] as number;
+    const friendEnd = offsets[friend + 1] as number;
+    for (let j = offsets[friend] as number; j < friendEnd; j++) {
+      const m = targets[j] as number;
+      mutual[m] = (mutual[m] as number) + 1;
+    }
+  }
+}
+
+/** Orders positions by score descending, then member ascending; a counting sort since scores are small integers. */
+function rankPositions(scores: Int32Array, count: number): Int32Array {
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < count; i++) {
+    const score = scores[i] as number;
+    if (i === 0 || score < low) low = score;
+    if (i === 0 || score > high) high = score;
+  }
+  const order = new Int32Array(count);
+  if (high - low > 1 << 16) {
+    // Extra signals with huge points: fall back to a comparison sort (positions are in member order already).
+    const sorted = Array.from({ length: count }, (_, i) => i).sort(
+      (a, b) => (scores[b] as number) - (scores[a] as number) || a - b,
+    );
+    order.set(sorted);
+    return order;
+  }
+  const buckets = new Int32Array(high - low + 2);
+  for (let i = 0; i < count; i++) buckets[high - (scores[i] as number) + 1]! += 1;
+  for (let b = 1; b < buckets.length; b++) buckets[b]! += buckets[b - 1] as number;
+  for (let i = 0; i < count; i++) order[buckets[high - (scores[i] as number)]!++] = i;
+  return order;
+}
+
+/**
+ * Scores the touched locals that are relevant and alertable, in member order, into `members` and `scores`; returns
+ * how many. One flat loop over the city (kept in its own function so V8 optimises it once and for all).
+ */
+function scoreLocals(
+  index: MatchingIndex,
+  signals: Scratch,
+  locals: Int32Array,
+  options: PickOptions,
+  members: Int32Array,
+  scores: Int32Array,
+): number {
+  const { sectorHits, tagHits, seeksGives, givesSeeks, mutual, meetings, follows, status } = signals;
+  // Weights copied to locals: this loop runs over every local of the city, and module bindings are slower to read.
+  const w = scoringWeights;
+  const { followsYourWork, perSharedSector, maxSharedSectors, perSharedTag, maxSharedTags, textDivisor } = w;
+  const threshold = TEXT_RELEVANCE_THRESHOLD;
+  const { fewMutualPoints, manyMutualPoints, fewMutualMax, weakTiePoints, closeTiePoints, closeTieMeetings } = w;
+  const extraSignals = index.extraSignals;
+  const { isPaused, pausedUntil, alertCap, alertOffsets, alertTimes, givingPoints } = index;
+  const now = options.now;
+  const since = now - (options.capWindowMs ?? defaultPickOptions.capWindowMs);
+  const defaultCap = options.defaultAlertCap ?? defaultPickOptions.defaultAlertCap;
+  let count = 0;
+  for (let k = 0; k < locals.length; k++) {
+    const m = locals[k] as number;
+    if (status[m] !== 1) continue;
+    const sg = seeksGives[m] as number;
+    const gs = givesSeeks[m] as number;
+    const sectors = sectorHits[m] as number;
+    const tags = tagHits[m] as number;
+    if (sectors === 0 && tags === 0 && sg < threshold && gs < threshold) continue;
+    // Alertable: not paused, under their cap in the window (same rule as isAlertable, inlined for speed).
+    if (isPaused[m] === 1 || (pausedUntil[m] as number) > now) continue;
+    // Capped when the cap-th most recent alert is inside the window (times are ascending per member).
+    const own = alertCap[m] as number;
+    const cap = own >= 0 ? own : defaultCap;
+    const end = alertOffsets[m + 1] as number;
+    if (end - (alertOffsets[m] as number) >= cap && (cap === 0 || (alertTimes[end - cap] as number) > since)) continue;
+    let score =
+      (follows[m] === 1 ? followsYourWork : 0) +
+      perSharedSector * (sectors < maxSharedSectors ? sectors : maxSharedSectors) +
+      perSharedTag * (tags < maxSharedTags ? tags : maxSharedTags) +
+      // Dots are never negative, so truncation is the floor of textPoints.
+      ((sg / textDivisor) | 0) +
+      ((gs / textDivisor) | 0) +
+      (givingPoints[m] as number) +
+      // distancePoints, inlined: the inverted U over mutual connections and direct ties.
+      (mutual[m] === 0 ? 0 : (mutual[m] as number) <= fewMutualMax ? fewMutualPoints : manyMutualPoints) +
+      (meetings[m] === 0 ? 0 : (meetings[m] as number) >= closeTieMeetings ? closeTiePoints : weakTiePoints);
+    for (let e = 0; e < extraSignals.length; e++) score += extraSignals[e]!.points[m] as number;
+    members[count] = m;
+    scores[count++] = score;
+  }
+  return count;
+}
+
+/**
+ * All relevant, alertable locals of the trip's city with their scores, best first (ties by member number, i.e. by
+ * id). Excludes the traveller and anyone on either side of a block with them.
+ */
+export function collectCandidates(index: MatchingIndex, trip: PreparedTrip, options: PickOptions): CandidateSet {
+  const signals = takeScratch(index);
+  const empty: CandidateSet = {
+    count: 0,
+    members: new Int32Array(0),
+    scores: new Int32Array(0),
+    communities: new Int32Array(0),
+    isYoungGiver: new Uint8Array(0),
+    signals,
+  };
+  if (trip.city < 0) return empty;
+  const { mutual, meetings, follows, status } = signals;
+  // status: 1 = shares something with the trip, 2 = excluded (the traveller, or blocked either way).
+  accumulateLabels(trip.sectors, index.sectorMembers, signals.sectorHits, status);
+  accumulateLabels(trip.tags, index.tagMembers, signals.tagHits, status);
+  accumulateDots(trip.seeks, index.givesPostings, signals.seeksGives, status);
+  accumulateDots(trip.gives, index.seeksPostings, signals.givesSeeks, status);
+
+  // The traveller's neighbourhood: who they met (and how often), mutual connections, followers, blocks.
+  const t = trip.traveller;
+  if (t >= 0) {
+    accumulateNeighbourhood(index.ties, t, mutual, meetings);
+    for (const m of rowOf(index.followers.offsets, index.followers.targets, t)) follows[m] = 1;
+    for (const m of rowOf(index.blocks.offsets, index.blocks.targets, t)) status[m] = 2;
+    status[t] = 2;
+  }
+
+  const locals = rowOf(index.cityLocals.offsets, index.cityLocals.targets, trip.city);
+  const { members, scores } = signals;
+  const count = scoreLocals(index, signals, locals, options, members, scores);
+  const order = rankPositions(scores, count);
+  const rankedMembers = signals.rankedMembers.subarray(0, count);
+  const rankedScores = signals.rankedScores.subarray(0, count);
+  const communities = signals.communities.subarray(0, count);
+  const isYoungGiver = signals.isYoungGiver.subarray(0, count);
+  const { community, isYoungFounder, giftsGiven } = index;
+  for (let r = 0; r < count; r++) {
+    const i = order[r] as number;
+    const m = members[i] as number;
+    rankedMembers[r] = m;
+    rankedScores[r] = scores[i] as number;
+    communities[r] = community[m] as number;
+    isYoungGiver[r] = isYoungFounder[m] === 1 && (giftsGiven[m] as number) >= 1 ? 1 : 0;
+  }
+  return { count, members: rankedMembers, scores: rankedScores, communities, isYoungGiver, signals };
+}
