@@ -16,8 +16,10 @@
  *   communities and to the club of other gatekeepers, so most shortest paths between communities pass through them.
  *   Newcomers (0.15×) and students and first-time founders (0.45×) are poorly connected. Events are mostly
  *   invitation-only and stay inside the host's community; gifts are fewer and flow through the gatekeepers.
- * Measured at 2,000 members per city (see `network-metrics.ts` and the tests): Louvain modularity ≈ 0.37 vs 0.91,
- * cross-community tie share ≈ 0.57 vs 0.04, Freeman betweenness centralization ≈ 0.03 vs 0.27.
+ * Measured at 2,000 members per city, seed 1 (Miami vs Toulouse; `contrast-metrics.ts`, `demo-contrast.test.ts`):
+ * Louvain modularity 0.37 vs 0.91, share of ties across Louvain communities 0.56 vs 0.03, Freeman betweenness
+ * centralization 0.04 vs 0.26, newcomers' mean ties 15.7 vs 3.5, gifts per member in the last year 1.17 vs 0.45.
+ * Seeds 2–5 give the same picture (modularity gap 0.53–0.54, ratios ≥ 16× and ≥ 6×).
  *
  * Determinism: one seeded generator (`createRng`), forked per phase and per city in a fixed order; `now` is an
  * argument; no clock, no I/O. Ties and follows are built in typed arrays with a linear counting sort, so a

@@ -4,7 +4,13 @@ import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 import { createRng } from "../random";
 import type { CityKey, DemoWorld } from "./types";
 
-/** The openness figures the demo is designed to contrast, for one city. */
+/**
+ * The openness figures the demo is designed to contrast, measured with graphology (independently of the project's own
+ * network kernels) for the tests and for tuning `ecosystems.ts`. Fine for a few thousand members; exact betweenness is
+ * quadratic, so do not call it on a benchmark-size city.
+ */
+
+/** The figures for one city. */
 export interface CityContrast {
   members: number;
   ties: number;
