@@ -29,12 +29,16 @@ export interface Betweenness {
 }
 
 /**
- * Accumulates dependencies of one source into `into` (Brandes' algorithm without predecessor lists: a node's
- * successors on shortest paths are its neighbours one step further).
+ * Accumulates dependencies of one source into `into` (Brandes' algorithm). The forward BFS records the arcs of the
+ * shortest-path DAG in visiting order; the backward pass walks only those arcs in reverse, which is a fraction of all
+ * arcs and avoids re-reading distances (the backward pass was most of the time).
  */
 function accumulateFrom(graph: CompactGraph, source: number, into: Float64Array, work: Workspace): void {
   const { offsets, targets } = graph;
   const { distance, paths, dependency, order } = work;
+  let dagFrom = work.dagFrom;
+  let dagTo = work.dagTo;
+  let dagCount = 0;
   let head = 0;
   let tail = 0;
   order[tail++] = source;
@@ -54,24 +58,29 @@ function accumulateFrom(graph: CompactGraph, source: number, into: Float64Array,
         order[tail++] = w;
       } else if (dw === next) {
         paths[w] = (paths[w] as number) + pathsV;
+      } else continue;
+      if (dagCount === dagFrom.length) {
+        const grownFrom = new Int32Array(dagFrom.length * 2);
+        grownFrom.set(dagFrom);
+        const grownTo = new Int32Array(dagTo.length * 2);
+        grownTo.set(dagTo);
+        dagFrom = work.dagFrom = grownFrom;
+        dagTo = work.dagTo = grownTo;
       }
+      dagFrom[dagCount] = v;
+      dagTo[dagCount] = w;
+      dagCount++;
     }
   }
-  for (let o = tail - 1; o >= 0; o--) {
-    const v = order[o] as number;
-    const next = (distance[v] as number) + 1;
-    let sum = 0;
-    const end = offsets[v + 1] as number;
-    for (let p = offsets[v] as number; p < end; p++) {
-      const w = targets[p] as number;
-      if (distance[w] === next) sum += (1 + (dependency[w] as number)) / (paths[w] as number);
-    }
-    const d = sum * (paths[v] as number);
-    dependency[v] = d;
-    if (v !== source) into[v] = (into[v] as number) + d;
+  for (let k = dagCount - 1; k >= 0; k--) {
+    const v = dagFrom[k] as number;
+    const w = dagTo[k] as number;
+    dependency[v] =
+      (dependency[v] as number) + ((paths[v] as number) / (paths[w] as number)) * (1 + (dependency[w] as number));
   }
   for (let o = 0; o < tail; o++) {
     const v = order[o] as number;
+    if (v !== source) into[v] = (into[v] as number) + (dependency[v] as number);
     distance[v] = -1;
     paths[v] = 0;
     dependency[v] = 0;
@@ -83,6 +92,9 @@ interface Workspace {
   paths: Float64Array;
   dependency: Float64Array;
   order: Int32Array;
+  /** Arcs of the shortest-path DAG (grown on demand). */
+  dagFrom: Int32Array;
+  dagTo: Int32Array;
 }
 
 function workspace(n: number): Workspace {
@@ -91,6 +103,8 @@ function workspace(n: number): Workspace {
     paths: new Float64Array(n),
     dependency: new Float64Array(n),
     order: new Int32Array(n),
+    dagFrom: new Int32Array(Math.max(16, 2 * n)),
+    dagTo: new Int32Array(Math.max(16, 2 * n)),
   };
 }
 
