@@ -20,8 +20,9 @@ function stripEnding(word: string): string {
     w = w.slice(0, -2);
     cut = true;
   }
-  // "running" -> "runn" -> "run"; keep "ll" words such as "skill" untouched since they were not cut.
+  // "running" -> "runn" -> "run"; a short stem got its "e" cut with the ending: "hiring" -> "hir" -> "hire".
   if (cut && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  else if (cut && w.length <= 3) w = `${w}e`;
   if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
   // French feminine forms of agent nouns ("fondatrice", "investisseuse") meet the masculine stem.
   // The final "e" is gone by now: "fondatrice" is "fondatric" here, "investisseuse" is "investisseus".
