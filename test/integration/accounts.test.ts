@@ -39,7 +39,11 @@ describeOnDatabases("accounts", (database) => {
 
     let me = await client.get("/api/me");
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ name: "Pierre Martin", email: "pierre@example.test", emailVerified: false });
+    expect(await me.json()).toMatchObject({
+      name: "Pierre Martin",
+      email: "pierre@example.test",
+      emailVerified: false,
+    });
 
     const verification = await lastEmailTo("pierre@example.test");
     expect(verification.kind).toBe("verify_email");
@@ -55,11 +59,17 @@ describeOnDatabases("accounts", (database) => {
     expect((await client.post("/api/auth/sign-out")).status).toBe(200);
     expect((await client.get("/api/me")).status).toBe(401);
 
-    const wrong = await client.post("/api/auth/sign-in/email", { email: "pierre@example.test", password: "not the password" });
+    const wrong = await client.post("/api/auth/sign-in/email", {
+      email: "pierre@example.test",
+      password: "not the password",
+    });
     expect(wrong.status).toBe(401);
     expect((await client.get("/api/me")).status).toBe(401);
 
-    const signIn = await client.post("/api/auth/sign-in/email", { email: "pierre@example.test", password: "correct horse battery" });
+    const signIn = await client.post("/api/auth/sign-in/email", {
+      email: "pierre@example.test",
+      password: "correct horse battery",
+    });
     expect(signIn.status).toBe(200);
     const session = signIn.headers.getSetCookie().find((cookie) => cookie.startsWith("givefirst.session_token="));
     expect(session).toMatch(/HttpOnly/i);
@@ -69,11 +79,21 @@ describeOnDatabases("accounts", (database) => {
 
   it("answers the same whether an email is registered or not, and resets a password by email", async () => {
     const client = new Client(harness.app);
-    await client.post("/api/auth/sign-up/email", { name: "Ana", email: "ana@example.test", password: "first password 1" });
+    await client.post("/api/auth/sign-up/email", {
+      name: "Ana",
+      email: "ana@example.test",
+      password: "first password 1",
+    });
     await client.post("/api/auth/sign-out");
 
-    const known = await client.post("/api/auth/request-password-reset", { email: "ana@example.test", redirectTo: "/reset" });
-    const unknown = await client.post("/api/auth/request-password-reset", { email: "nobody@example.test", redirectTo: "/reset" });
+    const known = await client.post("/api/auth/request-password-reset", {
+      email: "ana@example.test",
+      redirectTo: "/reset",
+    });
+    const unknown = await client.post("/api/auth/request-password-reset", {
+      email: "nobody@example.test",
+      redirectTo: "/reset",
+    });
     expect(known.status).toBe(unknown.status);
     expect(await known.json()).toEqual(await unknown.json());
 
@@ -87,8 +107,14 @@ describeOnDatabases("accounts", (database) => {
 
     const reset = await client.post("/api/auth/reset-password", { newPassword: "second password 2", token });
     expect(reset.status).toBe(200);
-    expect((await client.post("/api/auth/sign-in/email", { email: "ana@example.test", password: "first password 1" })).status).toBe(401);
-    expect((await client.post("/api/auth/sign-in/email", { email: "ana@example.test", password: "second password 2" })).status).toBe(200);
+    expect(
+      (await client.post("/api/auth/sign-in/email", { email: "ana@example.test", password: "first password 1" }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await client.post("/api/auth/sign-in/email", { email: "ana@example.test", password: "second password 2" }))
+        .status,
+    ).toBe(200);
     expect((await client.get("/api/me")).status).toBe(200);
   });
 

@@ -24,12 +24,17 @@ describeOnDatabases("schema and constraints", (database) => {
       { name: "Pierre Martin", sectors: ["social internet"], careerStage: "experienced_founder" },
     ]);
     const rows = await db.select().from(members).where(eq(members.homeCityId, miami!.id));
-    expect(rows.map((row) => [row.name, row.sectors, row.languages])).toEqual([["Ana Pérez", ["fintech"], ["en", "es"]]]);
+    expect(rows.map((row) => [row.name, row.sectors, row.languages])).toEqual([
+      ["Ana Pérez", ["fintech"], ["en", "es"]],
+    ]);
   });
 
   it("refuses bad data in the database itself", async () => {
     const { db } = database().handle;
-    const [a, b] = await db.insert(members).values([{ name: "A" }, { name: "B" }]).returning();
+    const [a, b] = await db
+      .insert(members)
+      .values([{ name: "A" }, { name: "B" }])
+      .returning();
     await expect(db.insert(follows).values({ followerId: a!.id, followeeId: a!.id })).rejects.toThrow();
     await expect(
       db.insert(ties).values({ aId: b!.id, bId: a!.id, firstMetOn: "2026-01-01", lastMetOn: "2026-01-02" }),

@@ -25,7 +25,9 @@ if (!process.env.TEST_DATABASE_URL && !process.env.GIVEFIRST_QUIET_DB_NOTICE) {
 }
 
 /** Creates an empty, migrated database of the given engine for one test file. */
-export async function openTestDatabase(engine: "pglite" | "postgres"): Promise<TestDatabase & { drop(): Promise<void> }> {
+export async function openTestDatabase(
+  engine: "pglite" | "postgres",
+): Promise<TestDatabase & { drop(): Promise<void> }> {
   if (engine === "pglite") {
     const handle = await createDb({ engine: "pglite", dataDir: null });
     return { handle, url: null, reset: () => truncateAll(handle), drop: () => handle.close() };

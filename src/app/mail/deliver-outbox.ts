@@ -34,7 +34,15 @@ export async function deliverOutbox(
         sent += 1;
       } catch (error) {
         context.logger.warn({ err: error, emailId: email.id }, "email delivery failed");
-        await markEmailAttemptFailed(context.db, email.id, String((error as Error).message ?? error), maxAttempts);
+        // Back off: 30 s, 1 min, 2 min … so that a refusing server is not hammered.
+        const retryAt = new Date(context.now().getTime() + 30_000 * 2 ** email.attempts);
+        await markEmailAttemptFailed(
+          context.db,
+          email.id,
+          String((error as Error).message ?? error),
+          maxAttempts,
+          retryAt,
+        );
       }
     }
   }

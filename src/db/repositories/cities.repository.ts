@@ -27,7 +27,13 @@ export async function upsertCity(db: Database, city: NewCity): Promise<CityRow> 
     .values(city)
     .onConflictDoUpdate({
       target: cities.slug,
-      set: { name: city.name, nameFr: city.nameFr, country: city.country, timeZone: city.timeZone, locale: city.locale },
+      set: {
+        name: city.name,
+        nameFr: city.nameFr,
+        country: city.country,
+        timeZone: city.timeZone,
+        locale: city.locale,
+      },
     })
     .returning();
   if (!row) throw new Error("upsert returned no city");

@@ -34,11 +34,17 @@ async function nextId(executeSql: ExecuteSql, table: string): Promise<number> {
 }
 
 async function resetSequence(executeSql: ExecuteSql, table: string): Promise<void> {
-  await executeSql(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce((SELECT max(id) FROM ${table}), 0) + 1, false)`);
+  await executeSql(
+    `SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce((SELECT max(id) FROM ${table}), 0) + 1, false)`,
+  );
 }
 
 /** Runs `insert` over [0, count) in chunks, reporting progress. */
-async function inChunks(count: number, insert: (from: number, to: number) => Promise<void>, onRows: (rows: number) => void): Promise<void> {
+async function inChunks(
+  count: number,
+  insert: (from: number, to: number) => Promise<void>,
+  onRows: (rows: number) => void,
+): Promise<void> {
   for (let from = 0; from < count; from += chunkSize) {
     const to = Math.min(count, from + chunkSize);
     await insert(from, to);
@@ -226,7 +232,9 @@ export async function loadDemoWorld(
           slice.map((gift) => cityIds[gift.cityKey]),
           slice.map((gift) => gift.thankYouNote),
           slice.map((gift, offset) =>
-            gift.meetingIndex !== null ? `meeting:${meetingBase + gift.meetingIndex}` : `demo-gift:${memberBase}:${from + offset}`,
+            gift.meetingIndex !== null
+              ? `meeting:${meetingBase + gift.meetingIndex}`
+              : `demo-gift:${memberBase}:${from + offset}`,
           ),
         ],
       );
@@ -255,25 +263,40 @@ export async function loadDemoWorld(
         world.events.map((event) => venueBase + event.venueIndex),
         world.events.map((event) => event.startsAt),
         world.events.map((event) => event.endsAt),
-        world.events.map((event) => Math.max(event.capacity, event.attendance.filter((entry) => entry.status === "going").length)),
+        world.events.map((event) =>
+          Math.max(event.capacity, event.attendance.filter((entry) => entry.status === "going").length),
+        ),
         world.events.map((event) => event.attendance.filter((entry) => entry.status === "going").length),
         world.events.map((event) => (event.isInviteOnly ? "invite_only" : "members")),
       ],
     );
     const invitationRows = world.events.flatMap((event, index) =>
-      event.attendance.map((entry) => ({ event: eventIds[index], member: memberIds[entry.memberIndex], host: memberIds[event.hostIndex], status: entry.status })),
+      event.attendance.map((entry) => ({
+        event: eventIds[index],
+        member: memberIds[entry.memberIndex],
+        host: memberIds[event.hostIndex],
+        status: entry.status,
+      })),
     );
     await executeSql(
       `INSERT INTO invitations (event_id, member_id, invited_by)
        SELECT event, member, host FROM unnest($1::int[], $2::int[], $3::int[]) AS t(event, member, host) WHERE member <> host
        ON CONFLICT DO NOTHING`,
-      [invitationRows.map((row) => row.event), invitationRows.map((row) => row.member), invitationRows.map((row) => row.host)],
+      [
+        invitationRows.map((row) => row.event),
+        invitationRows.map((row) => row.member),
+        invitationRows.map((row) => row.host),
+      ],
     );
     const answered = invitationRows.filter((row) => row.status !== "invited");
     await executeSql(
       `INSERT INTO rsvps (event_id, member_id, status)
        SELECT event, member, status FROM unnest($1::int[], $2::int[], $3::text[]) AS t(event, member, status) ON CONFLICT DO NOTHING`,
-      [answered.map((row) => row.event), answered.map((row) => row.member), answered.map((row) => (row.status === "going" ? "going" : "not_going"))],
+      [
+        answered.map((row) => row.event),
+        answered.map((row) => row.member),
+        answered.map((row) => (row.status === "going" ? "going" : "not_going")),
+      ],
     );
     progress(world.events.length + invitationRows.length + answered.length);
   }
@@ -317,4 +340,6 @@ const weekday = [
   { from: "08:30", to: "19:00" },
   { from: "19:00", to: "23:00", kinds: ["dinner", "event"] },
 ];
-const defaultAvailabilityJson = { weekly: { "1": weekday, "2": weekday, "3": weekday, "4": weekday, "5": weekday, "6": [], "7": [] } };
+const defaultAvailabilityJson = {
+  weekly: { "1": weekday, "2": weekday, "3": weekday, "4": weekday, "5": weekday, "6": [], "7": [] },
+};

@@ -18,15 +18,17 @@ export async function insertEmail(db: Database, email: NewOutboxEmail): Promise<
  * Leases up to `limit` pending emails to this sender until `lockedUntil`; an email leased by a sender that crashed
  * becomes available again when its lease ends. Several processes never lease the same email at once.
  */
-export async function leasePendingEmails(db: Database, limit: number, now: Date, lockedUntil: Date): Promise<OutboxEmail[]> {
+export async function leasePendingEmails(
+  db: Database,
+  limit: number,
+  now: Date,
+  lockedUntil: Date,
+): Promise<OutboxEmail[]> {
   const candidates = db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
     .where(
-      and(
-        eq(emailOutbox.status, "pending"),
-        or(isNull(emailOutbox.lockedUntil), lt(emailOutbox.lockedUntil, now)),
-      ),
+      and(eq(emailOutbox.status, "pending"), or(isNull(emailOutbox.lockedUntil), lt(emailOutbox.lockedUntil, now))),
     )
     .orderBy(asc(emailOutbox.id))
     .limit(limit)
@@ -38,14 +40,20 @@ export async function markEmailSent(db: Database, id: number, sentAt: Date): Pro
   await db.update(emailOutbox).set({ status: "sent", sentAt, lockedUntil: null }).where(eq(emailOutbox.id, id));
 }
 
-/** Records a failed attempt; after `maxAttempts` the email is given up as failed. */
-export async function markEmailAttemptFailed(db: Database, id: number, error: string, maxAttempts: number): Promise<void> {
+/** Records a failed attempt, to be retried from `retryAt`; after `maxAttempts` the email is given up as failed. */
+export async function markEmailAttemptFailed(
+  db: Database,
+  id: number,
+  error: string,
+  maxAttempts: number,
+  retryAt: Date,
+): Promise<void> {
   await db
     .update(emailOutbox)
     .set({
       attempts: sql`${emailOutbox.attempts} + 1`,
       lastError: error.slice(0, 1000),
-      lockedUntil: null,
+      lockedUntil: retryAt,
       status: sql`case when ${emailOutbox.attempts} + 1 >= ${maxAttempts} then 'failed' else 'pending' end`,
     })
     .where(eq(emailOutbox.id, id));

@@ -4,7 +4,10 @@ import type { Database } from "../create-db";
 import { instanceSettings } from "../schema/system";
 
 export async function readSetting<T>(db: Database, key: string): Promise<T | undefined> {
-  const [row] = await db.select({ value: instanceSettings.value }).from(instanceSettings).where(eq(instanceSettings.key, key));
+  const [row] = await db
+    .select({ value: instanceSettings.value })
+    .from(instanceSettings)
+    .where(eq(instanceSettings.key, key));
   return row?.value as T | undefined;
 }
 

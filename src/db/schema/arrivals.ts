@@ -17,7 +17,16 @@ import {
   unique,
 } from "drizzle-orm/pg-core";
 import { cities, members, venues } from "./people";
-import { isOneOf, meetingStatuses, offerKinds, offerStatuses, tripAudiences, tripKinds, tripPurposes, tripStatuses } from "./values";
+import {
+  isOneOf,
+  meetingStatuses,
+  offerKinds,
+  offerStatuses,
+  tripAudiences,
+  tripKinds,
+  tripPurposes,
+  tripStatuses,
+} from "./values";
 
 /** Availability per weekday (1 = Monday … 7 = Sunday) or per date, as local "HH:MM" ranges, optionally for some kinds. */
 export type AvailabilityRange = { from: string; to: string; kinds?: string[] };
@@ -43,9 +52,15 @@ export const trips = pgTable(
     departureTime: time("departure_time"),
     purpose: text("purpose").notNull().default("professional"),
     seeks: text("seeks").notNull().default(""),
-    seeksTags: text("seeks_tags").array().notNull().default(sql`'{}'::text[]`),
+    seeksTags: text("seeks_tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     gives: text("gives").notNull().default(""),
-    givesTags: text("gives_tags").array().notNull().default(sql`'{}'::text[]`),
+    givesTags: text("gives_tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     availability: jsonb("availability").$type<Availability>().notNull(),
     maxMeetingsPerDay: integer("max_meetings_per_day").notNull().default(4),
     audience: text("audience").notNull().default("connections_and_picked"),

@@ -38,7 +38,10 @@ export const events = pgTable(
     titleFr: text("title_fr"),
     description: text("description").notNull().default(""),
     descriptionFr: text("description_fr"),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     venueId: integer("venue_id").references(() => venues.id),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
@@ -127,7 +130,10 @@ export const introductions = pgTable(
     index("introductions_connector_created_idx").on(table.connectorId, table.createdAt),
     index("introductions_first_idx").on(table.firstId),
     index("introductions_second_idx").on(table.secondId),
-    check("introductions_three_people", sql`${table.firstId} <> ${table.secondId} and ${table.connectorId} <> ${table.firstId} and ${table.connectorId} <> ${table.secondId}`),
+    check(
+      "introductions_three_people",
+      sql`${table.firstId} <> ${table.secondId} and ${table.connectorId} <> ${table.firstId} and ${table.connectorId} <> ${table.secondId}`,
+    ),
     check("introductions_first_answer", isOneOf(table.firstAnswer, introductionAnswers)),
     check("introductions_second_answer", isOneOf(table.secondAnswer, introductionAnswers)),
     check("introductions_status", isOneOf(table.status, introductionStatuses)),
@@ -180,4 +186,3 @@ export const gifts = pgTable(
     check("gifts_distinct_people", sql`${table.giverId} <> ${table.receiverId}`),
   ],
 );
-

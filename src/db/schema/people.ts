@@ -48,13 +48,28 @@ export const members = pgTable(
     bio: text("bio").notNull().default(""),
     homeCityId: integer("home_city_id").references(() => cities.id),
     currentCityId: integer("current_city_id").references(() => cities.id),
-    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
-    sectors: text("sectors").array().notNull().default(sql`'{}'::text[]`),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    sectors: text("sectors")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     gives: text("gives").notNull().default(""),
-    givesTags: text("gives_tags").array().notNull().default(sql`'{}'::text[]`),
+    givesTags: text("gives_tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     seeks: text("seeks").notNull().default(""),
-    seeksTags: text("seeks_tags").array().notNull().default(sql`'{}'::text[]`),
+    seeksTags: text("seeks_tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     links: jsonb("links").$type<{ label: string; url: string }[]>().notNull().default([]),
     careerStage: text("career_stage").notNull().default("other"),
     origin: text("origin").notNull().default("local"),
