@@ -1,4 +1,4 @@
-import type { AgendaModel } from "./agenda-model";
+import type { AgendaModel, Placement } from "./agenda-model";
 import { bufferBetween } from "./agenda-model";
 
 /**
@@ -8,116 +8,126 @@ import { bufferBetween } from "./agenda-model";
  * maximum, so each placement only checks the few that end just before it. It checks consecutive items only, which
  * makes it a relaxation (a venue-less item between two venues, an overlap across midnight): the exact solver checks
  * the chains it returns.
+ *
+ * Built on mirrored times (start ↔ −end) it computes the best chains that start at each placement instead, which
+ * with the forward table gives the best chain through any placement (used to ban placements that cannot pay).
  */
 export class DayChains {
+  /** table[layer * P + p]: best weight of a chain ending at p with at most layer + 1 items (−∞ if p unusable). */
+  readonly table: Float64Array;
+  readonly dayValue: Float64Array;
+  private readonly previous: Int32Array;
   private readonly byStart: Int32Array[];
   private readonly byEnd: Int32Array[];
-  private readonly position: Int32Array;
-  private readonly best: Float64Array;
-  private readonly previous: Int32Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly venues: Int32Array;
   private readonly safeBest: Float64Array;
   private readonly safePrevious: Int32Array;
+  private readonly layers: number;
+  private readonly count: number;
 
-  constructor(private readonly model: AgendaModel) {
+  constructor(private readonly model: AgendaModel, isMirrored = false) {
+    const placements: readonly Placement[] = model.placements;
+    this.count = placements.length;
+    this.starts = Int32Array.from(placements, (placement) => (isMirrored ? -placement.end : placement.start));
+    this.ends = Int32Array.from(placements, (placement) => (isMirrored ? -placement.start : placement.end));
+    this.venues = Int32Array.from(placements, (placement) => placement.venue);
     const perDay: number[][] = model.days.map(() => []);
-    model.placements.forEach((placement, index) => perDay[placement.day]?.push(index));
-    this.position = new Int32Array(model.placements.length);
-    this.byStart = perDay.map((list) => {
-      const sorted = Int32Array.from(list.sort((a, b) => (model.placements[a]?.start ?? 0) - (model.placements[b]?.start ?? 0)));
-      sorted.forEach((placement, index) => (this.position[placement] = index));
-      return sorted;
-    });
-    this.byEnd = perDay.map((list) => Int32Array.from(list.slice().sort((a, b) => (model.placements[a]?.end ?? 0) - (model.placements[b]?.end ?? 0))));
-    const longest = Math.max(1, ...perDay.map((list) => list.length));
-    const layers = Math.max(1, model.maxPerDay);
-    this.best = new Float64Array(longest * layers);
-    this.previous = new Int32Array(longest * layers);
-    this.safeBest = new Float64Array(layers);
-    this.safePrevious = new Int32Array(layers);
+    placements.forEach((placement, index) => perDay[placement.day]?.push(index));
+    this.byStart = perDay.map((list) => Int32Array.from(list.slice().sort((a, b) => (this.starts[a] ?? 0) - (this.starts[b] ?? 0))));
+    this.byEnd = perDay.map((list) => Int32Array.from(list.slice().sort((a, b) => (this.ends[a] ?? 0) - (this.ends[b] ?? 0))));
+    this.layers = Math.max(1, model.maxPerDay);
+    this.table = new Float64Array(this.layers * this.count);
+    this.previous = new Int32Array(this.layers * this.count);
+    this.safeBest = new Float64Array(this.layers);
+    this.safePrevious = new Int32Array(this.layers);
+    this.dayValue = new Float64Array(model.days.length);
   }
 
   /**
-   * Best total weight over all days. Only placements with usable[p] = 1 and a positive weight take part; the
-   * chosen ones are marked 1 in `chosen` (which is cleared first).
+   * Best total weight over all days. Only placements with usable[p] = 1 take part; when `chosen` is given, the
+   * placements of the best chains are marked 1 in it (it is cleared first).
    */
-  solve(weights: Float64Array, usable: Uint8Array, capacity: Int32Array, chosen: Uint8Array): number {
-    chosen.fill(0);
+  solve(weights: Float64Array, usable: Uint8Array, capacity: Int32Array, chosen: Uint8Array | null): number {
+    chosen?.fill(0);
     let total = 0;
-    for (let day = 0; day < this.byStart.length; day++) total += this.solveDay(day, weights, usable, capacity[day] ?? 0, chosen);
+    for (let day = 0; day < this.byStart.length; day++) {
+      const value = this.solveDay(day, weights, usable, Math.min(this.layers, capacity[day] ?? 0), chosen);
+      this.dayValue[day] = value;
+      total += value;
+    }
     return total;
   }
 
-  private solveDay(day: number, weights: Float64Array, usable: Uint8Array, layers: number, chosen: Uint8Array): number {
+  private solveDay(day: number, weights: Float64Array, usable: Uint8Array, layers: number, chosen: Uint8Array | null): number {
     const byStart = this.byStart[day] as Int32Array;
     const byEnd = this.byEnd[day] as Int32Array;
     const n = byStart.length;
     if (layers <= 0 || n === 0) return 0;
-    const { placements, maxTravelMinutes } = this.model;
-    const { best, previous, safeBest, safePrevious, position } = this;
+    const { starts, ends, venues, table, previous, safeBest, safePrevious, count } = this;
+    const maxTravel = this.model.maxTravelMinutes;
     safeBest.fill(0, 0, layers);
     safePrevious.fill(-1, 0, layers);
     let pointer = 0;
     let answer = 0;
     let answerAt = -1;
-    let answerLayer = 0;
     for (let i = 0; i < n; i++) {
-      const placement = byStart[i] as number;
-      const current = placements[placement];
-      if (current === undefined) continue;
+      const current = byStart[i] as number;
+      const start = starts[current] as number;
       // Everything that ends a full largest-buffer before this start is compatible whatever its venue.
       while (pointer < n) {
         const earlier = byEnd[pointer] as number;
-        const earlierPlacement = placements[earlier];
-        if (earlierPlacement === undefined || earlierPlacement.end + maxTravelMinutes > current.start) break;
-        const at = position[earlier] as number;
+        if ((ends[earlier] as number) + maxTravel > start) break;
         for (let layer = 0; layer < layers; layer++) {
-          const value = best[layer * n + at] as number;
+          const value = table[layer * count + earlier] as number;
           if (value > (safeBest[layer] as number)) {
             safeBest[layer] = value;
-            safePrevious[layer] = at;
+            safePrevious[layer] = earlier;
           }
         }
         pointer++;
       }
-      const weight = weights[placement] as number;
-      if (usable[placement] !== 1 || !(weight > 0)) {
-        for (let layer = 0; layer < layers; layer++) best[layer * n + i] = -Infinity;
+      if (usable[current] !== 1) {
+        for (let layer = 0; layer < layers; layer++) table[layer * count + current] = -Infinity;
         continue;
       }
-      best[i] = weight;
-      previous[i] = -1;
+      const weight = weights[current] as number;
+      table[current] = weight;
+      previous[current] = -1;
       for (let layer = 1; layer < layers; layer++) {
-        best[layer * n + i] = weight + (safeBest[layer - 1] as number);
-        previous[layer * n + i] = safePrevious[layer - 1] as number;
+        table[layer * count + current] = weight + (safeBest[layer - 1] as number);
+        previous[layer * count + current] = safePrevious[layer - 1] as number;
       }
+      const venue = venues[current] as number;
       for (let scan = pointer; scan < n; scan++) {
         const earlier = byEnd[scan] as number;
-        const earlierPlacement = placements[earlier] as (typeof placements)[number];
-        if (earlierPlacement.end > current.start) break;
-        if (earlierPlacement.end + bufferBetween(this.model, earlierPlacement.venue, current.venue) > current.start) continue;
-        const at = position[earlier] as number;
+        const end = ends[earlier] as number;
+        if (end > start) break;
+        if (end + bufferBetween(this.model, venues[earlier] as number, venue) > start) continue;
         for (let layer = 1; layer < layers; layer++) {
-          const value = weight + (best[(layer - 1) * n + at] as number);
-          if (value > (best[layer * n + i] as number)) {
-            best[layer * n + i] = value;
-            previous[layer * n + i] = at;
+          const value = weight + (table[(layer - 1) * count + earlier] as number);
+          if (value > (table[layer * count + current] as number)) {
+            table[layer * count + current] = value;
+            previous[layer * count + current] = earlier;
           }
         }
       }
-      const top = best[(layers - 1) * n + i] as number;
+      const top = table[(layers - 1) * count + current] as number;
       if (top > answer) {
         answer = top;
-        answerAt = i;
-        answerLayer = layers - 1;
+        answerAt = current;
       }
     }
-    // Walk the chain back: a chain of at most k items ends with a predecessor chain of at most k − 1.
-    let at = answerAt;
-    let layer = answerLayer;
-    while (at >= 0 && layer >= 0) {
-      chosen[byStart[at] as number] = 1;
-      at = previous[layer * n + at] as number;
-      layer--;
+    if (chosen !== null) {
+      // Walk the chain back: a chain of at most k items ends with a predecessor chain of at most k − 1.
+      let at = answerAt;
+      let layer = layers - 1;
+      while (at >= 0 && layer >= 0) {
+        chosen[at] = 1;
+        at = previous[layer * count + at] as number;
+        layer--;
+      }
     }
     return answer;
   }

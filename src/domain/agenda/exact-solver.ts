@@ -19,8 +19,8 @@ export const exactSolver: AgendaSolver = {
   solve: (model, options) => solveExact(model, options),
 };
 
-const rootIterations = 200;
-const nodeIterations = 30;
+/** Subgradient steps at the root and at each node (warm-started from the parent's multipliers). */
+export const iterationTuning = { root: 300, node: 20, extra: 60, closeShare: 0.05, isBanFirst: false };
 
 /** The step between two distinct plan values: lets integer (or cent) values prune with floor(bound). */
 function valueGranularity(model: AgendaModel): number {
@@ -114,13 +114,20 @@ export function solveExact(model: AgendaModel, options: SolverOptions = {}): Sol
       isAborted = true;
       return;
     }
-    const { bound, chosen } = lagrangian.improve(node, multipliers, depth === 0 ? rootIterations : nodeIterations, incumbentValue, granularity);
+    let { bound, chosen } = lagrangian.improve(node, multipliers, depth === 0 ? iterationTuning.root : iterationTuning.node, incumbentValue, roundDown);
+    // Close to pruning: a few more steps are cheaper than a subtree.
+    if (depth > 0 && roundDown(bound) > incumbentValue && bound - incumbentValue < iterationTuning.closeShare * Math.abs(bound)) {
+      ({ bound, chosen } = lagrangian.improve(node, multipliers, iterationTuning.extra, incumbentValue, roundDown));
+    }
     const nodeBound = roundDown(bound);
     if (nodeBound <= incumbentValue + 1e-9) return;
     repair(chosen);
     if (nodeBound <= incumbentValue + 1e-9) return;
+    // Ban what cannot pay in this subtree (undone by the parent with the rest of the trail).
+    for (const index of lagrangian.hopeless(node, multipliers, incumbentValue, roundDown)) ban(index);
     openBounds.push(nodeBound);
     const children = branchOn(chosen);
+    if (iterationTuning.isBanFirst && children.length === 2 && children[0]?.kind === "force") children.reverse();
     for (const child of children) {
       if (isAborted) break;
       const mark = trail.length;

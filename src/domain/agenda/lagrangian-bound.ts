@@ -23,123 +23,184 @@ export interface BoundResult {
   chosen: Uint8Array;
 }
 
+/** Polyak step schedule: start at 2, halve after a few steps without a lower bound, give up below the smallest. */
+export const tuning = { initialStep: 0.1, stallLimit: 1_000_000, smallestStep: 1e-3, deflection: 0 };
+const initialStep = 2;
+const stallLimit = 6;
+const smallestStep = 1e-3;
+
 export class LagrangianBound {
-  readonly chains: DayChains;
   /** Multipliers: candidates, then counterparts, then communities. */
   readonly size: number;
+  private readonly forward: DayChains;
+  private readonly backward: DayChains;
   private readonly weights: Float64Array;
   private readonly chosen: Uint8Array;
   private readonly bestChosen: Uint8Array;
+  private readonly bestMultipliers: Float64Array;
   private readonly gradient: Float64Array;
+  private readonly direction: Float64Array;
   private readonly groupSize: Int32Array;
-  private readonly counterpartOffset: number;
-  private readonly communityOffset: number;
+  private readonly value: Float64Array;
+  private readonly candidateGroup: Int32Array;
+  /** Multiplier index of the placement's counterpart, or −1. */
+  private readonly counterpartGroup: Int32Array;
+  private readonly communityGroup: Int32Array;
+  private readonly day: Int32Array;
+  private readonly decay: number;
 
   constructor(private readonly model: AgendaModel) {
-    this.chains = new DayChains(model);
-    this.counterpartOffset = model.candidates.length;
-    this.communityOffset = this.counterpartOffset + model.counterparts.length;
-    this.size = this.communityOffset + model.communities.length;
-    this.weights = new Float64Array(model.placements.length);
-    this.chosen = new Uint8Array(model.placements.length);
-    this.bestChosen = new Uint8Array(model.placements.length);
+    this.forward = new DayChains(model);
+    this.backward = new DayChains(model, true);
+    const counterpartOffset = model.candidates.length;
+    const communityOffset = counterpartOffset + model.counterparts.length;
+    this.size = communityOffset + model.communities.length;
+    const count = model.placements.length;
+    this.weights = new Float64Array(count);
+    this.chosen = new Uint8Array(count);
+    this.bestChosen = new Uint8Array(count);
+    this.bestMultipliers = new Float64Array(this.size);
     this.gradient = new Float64Array(this.size);
+    this.direction = new Float64Array(this.size);
     this.groupSize = new Int32Array(this.size);
+    const candidateOf = (index: number) => model.candidates[model.placements[index]?.candidate ?? 0];
+    this.value = Float64Array.from(model.placements, (_, index) => candidateOf(index)?.value ?? 0);
+    this.candidateGroup = Int32Array.from(model.placements, (placement) => placement.candidate);
+    this.counterpartGroup = Int32Array.from(model.placements, (_, index) => {
+      const counterpart = candidateOf(index)?.counterpart ?? -1;
+      return counterpart < 0 ? -1 : counterpartOffset + counterpart;
+    });
+    this.communityGroup = Int32Array.from(model.placements, (_, index) => {
+      const community = candidateOf(index)?.community ?? -1;
+      return community < 0 ? -1 : communityOffset + community;
+    });
+    this.day = Int32Array.from(model.placements, (placement) => placement.day);
+    this.decay = model.communityDecay;
   }
 
-  /** The node's own part of a placement's worth with a community multiplier: decay·v plus the first-meeting bonus. */
-  private worth(placement: number, multipliers: Float64Array): { weight: number; isFirst: boolean } {
-    const candidate = this.model.candidates[this.model.placements[placement]?.candidate ?? 0];
-    if (candidate === undefined) return { weight: 0, isFirst: false };
-    if (candidate.community < 0) return { weight: candidate.value, isFirst: false };
-    const decay = this.model.communityDecay;
-    const bonus = (1 - decay) * candidate.value - (multipliers[this.communityOffset + candidate.community] ?? 0);
-    return { weight: decay * candidate.value + Math.max(0, bonus), isFirst: bonus > 0 };
+  /** A placement's worth at the node before the tied-rule multipliers: decay·v plus the first-meeting bonus if it pays. */
+  private worth(placement: number, multipliers: Float64Array): number {
+    const value = this.value[placement] as number;
+    const community = this.communityGroup[placement] as number;
+    if (community < 0) return value;
+    return this.decay * value + Math.max(0, (1 - this.decay) * value - (multipliers[community] as number));
+  }
+
+  private setWeights(node: SearchNode, multipliers: Float64Array): number {
+    let constant = 0;
+    for (let group = 0; group < this.size; group++) constant += multipliers[group] as number;
+    const { weights, candidateGroup, counterpartGroup } = this;
+    for (let index = 0; index < weights.length; index++) {
+      if (node.usable[index] !== 1) continue;
+      const counterpart = counterpartGroup[index] as number;
+      weights[index] = this.worth(index, multipliers) - (multipliers[candidateGroup[index] as number] as number) - (counterpart < 0 ? 0 : (multipliers[counterpart] as number));
+    }
+    for (const index of node.forcedList) constant += this.worth(index, multipliers);
+    return constant;
   }
 
   /**
-   * Runs up to `iterations` subgradient steps from `multipliers` (updated in place) and returns the lowest bound seen.
-   * Stops early once the bound falls to `cutoff` (the node cannot beat the incumbent).
+   * Runs up to `iterations` subgradient steps from `multipliers` and leaves in it the ones that gave the lowest
+   * bound, which it returns. Stops early once the bound falls to `cutoff` (the node cannot beat the incumbent).
    */
-  improve(node: SearchNode, multipliers: Float64Array, iterations: number, cutoff: number, granularity: number): BoundResult {
-    const { model, weights, chosen, gradient, groupSize } = this;
+  improve(node: SearchNode, multipliers: Float64Array, iterations: number, cutoff: number, roundDown: (bound: number) => number): BoundResult {
+    const { weights, chosen, gradient, groupSize, candidateGroup, counterpartGroup, communityGroup } = this;
     // A tied rule over a single usable placement can never be broken: its multiplier stays 0.
     groupSize.fill(0);
-    model.placements.forEach((placement, index) => {
-      if (node.usable[index] !== 1) return;
-      const candidate = model.candidates[placement.candidate];
-      if (candidate === undefined) return;
-      groupSize[placement.candidate] = (groupSize[placement.candidate] ?? 0) + 1;
-      if (candidate.counterpart >= 0) groupSize[this.counterpartOffset + candidate.counterpart] = (groupSize[this.counterpartOffset + candidate.counterpart] ?? 0) + 1;
-    });
-    for (const index of node.forcedList) {
-      const candidate = model.candidates[model.placements[index]?.candidate ?? 0];
-      if (candidate !== undefined && candidate.community >= 0) groupSize[this.communityOffset + candidate.community] = 2;
+    for (let index = 0; index < weights.length; index++) {
+      if (node.usable[index] !== 1) continue;
+      groupSize[candidateGroup[index] as number] = (groupSize[candidateGroup[index] as number] as number) + 1;
+      const counterpart = counterpartGroup[index] as number;
+      if (counterpart >= 0) groupSize[counterpart] = (groupSize[counterpart] as number) + 1;
+      const community = communityGroup[index] as number;
+      if (community >= 0) groupSize[community] = 2;
     }
-    model.placements.forEach((placement, index) => {
-      const community = model.candidates[placement.candidate]?.community ?? -1;
-      if (node.usable[index] === 1 && community >= 0) groupSize[this.communityOffset + community] = 2;
-    });
-    for (let group = 0; group < this.size; group++) if ((groupSize[group] ?? 0) < 2) multipliers[group] = 0;
+    for (const index of node.forcedList) {
+      const community = communityGroup[index] as number;
+      if (community >= 0) groupSize[community] = 2;
+    }
+    for (let group = 0; group < this.size; group++) if ((groupSize[group] as number) < 2) multipliers[group] = 0;
 
     let bestBound = Infinity;
-    let step = 1;
+    this.direction.fill(0);
+    let step = tuning.initialStep;
     let stall = 0;
     for (let iteration = 0; iteration < iterations; iteration++) {
-      let bound = 0;
-      for (let group = 0; group < this.size; group++) bound += multipliers[group] ?? 0;
-      for (let index = 0; index < weights.length; index++) {
-        if (node.usable[index] !== 1) continue;
-        const placement = model.placements[index];
-        const candidate = placement === undefined ? undefined : model.candidates[placement.candidate];
-        if (placement === undefined || candidate === undefined) continue;
-        let weight = this.worth(index, multipliers).weight - (multipliers[placement.candidate] ?? 0);
-        if (candidate.counterpart >= 0) weight -= multipliers[this.counterpartOffset + candidate.counterpart] ?? 0;
-        weights[index] = weight;
-      }
-      for (const index of node.forcedList) bound += this.worth(index, multipliers).weight;
-      bound += this.chains.solve(weights, node.usable, node.capacity, chosen);
+      const bound = this.setWeights(node, multipliers) + this.forward.solve(weights, node.usable, node.capacity, chosen);
       if (bound < bestBound - 1e-9) {
         bestBound = bound;
         this.bestChosen.set(chosen);
+        this.bestMultipliers.set(multipliers);
         stall = 0;
-      } else if (++stall >= 4) {
+      } else if (++stall >= tuning.stallLimit) {
         step /= 2;
         stall = 0;
       }
-      if (Math.floor(bestBound / granularity + 1e-7) * granularity <= cutoff + 1e-9) break;
+      if (roundDown(bestBound) <= cutoff + 1e-9) break;
       // Subgradient of the dual: 1 − (how many of the group the chains took).
       gradient.fill(0);
-      let norm = 0;
-      for (let group = 0; group < this.size; group++) if ((groupSize[group] ?? 0) >= 2) gradient[group] = 1;
-      const countChosen = (index: number, isForced: boolean): void => {
-        const placement = model.placements[index];
-        const candidate = placement === undefined ? undefined : model.candidates[placement.candidate];
-        if (placement === undefined || candidate === undefined) return;
-        if (!isForced) {
-          gradient[placement.candidate] = (gradient[placement.candidate] ?? 0) - 1;
-          if (candidate.counterpart >= 0) gradient[this.counterpartOffset + candidate.counterpart] = (gradient[this.counterpartOffset + candidate.counterpart] ?? 0) - 1;
-        }
-        if (candidate.community >= 0 && this.worth(index, multipliers).isFirst) {
-          gradient[this.communityOffset + candidate.community] = (gradient[this.communityOffset + candidate.community] ?? 0) - 1;
-        }
-      };
-      for (let index = 0; index < chosen.length; index++) if (chosen[index] === 1) countChosen(index, false);
-      for (const index of node.forcedList) countChosen(index, true);
-      for (let group = 0; group < this.size; group++) {
-        const value = gradient[group] ?? 0;
-        // Projected: a multiplier at 0 with a slack rule would only go negative.
-        if (value > 0 && (multipliers[group] ?? 0) <= 0) gradient[group] = 0;
-        else norm += value * value;
+      for (let group = 0; group < this.size; group++) if ((groupSize[group] as number) >= 2) gradient[group] = 1;
+      for (let index = 0; index < chosen.length; index++) {
+        if (chosen[index] !== 1) continue;
+        gradient[candidateGroup[index] as number] = (gradient[candidateGroup[index] as number] as number) - 1;
+        const counterpart = counterpartGroup[index] as number;
+        if (counterpart >= 0) gradient[counterpart] = (gradient[counterpart] as number) - 1;
+        this.countFirst(index, multipliers);
       }
-      if (norm === 0 || step < 1e-3) break;
+      for (const index of node.forcedList) this.countFirst(index, multipliers);
+      let norm = 0;
+      const { direction } = this;
+      for (let group = 0; group < this.size; group++) {
+        // Deflected (Camerini–Fratta–Maffioli): part of the last direction damps the zigzag of plain subgradients.
+        let value = (gradient[group] as number) + tuning.deflection * (direction[group] as number);
+        // Projected: a multiplier at 0 with a slack rule would only go negative.
+        if (value > 0 && (multipliers[group] as number) <= 0) value = 0;
+        gradient[group] = value;
+        direction[group] = value;
+        norm += value * value;
+      }
+      if (norm === 0 || step < tuning.smallestStep) break;
       const gap = Math.max(bound - cutoff, 1e-6 * Math.max(1, Math.abs(bound)));
       const length = (step * gap) / norm;
       for (let group = 0; group < this.size; group++) {
-        const value = gradient[group] ?? 0;
-        if (value !== 0) multipliers[group] = Math.max(0, (multipliers[group] ?? 0) - length * value);
+        const value = gradient[group] as number;
+        if (value !== 0) multipliers[group] = Math.max(0, (multipliers[group] as number) - length * value);
       }
     }
+    multipliers.set(this.bestMultipliers);
     return { bound: bestBound, chosen: this.bestChosen };
+  }
+
+  private countFirst(index: number, multipliers: Float64Array): void {
+    const community = this.communityGroup[index] as number;
+    if (community < 0) return;
+    if ((1 - this.decay) * (this.value[index] as number) - (multipliers[community] as number) > 0) this.gradient[community] = (this.gradient[community] as number) - 1;
+  }
+
+  /**
+   * Placements that cannot be in any plan better than `cutoff` at these multipliers: the bound with the best chain
+   * through the placement (forward chain ending there plus backward chain starting there) does not beat it.
+   */
+  hopeless(node: SearchNode, multipliers: Float64Array, cutoff: number, roundDown: (bound: number) => number): number[] {
+    const { weights } = this;
+    const bound = this.setWeights(node, multipliers) + this.forward.solve(weights, node.usable, node.capacity, null);
+    this.backward.solve(weights, node.usable, node.capacity, null);
+    const count = weights.length;
+    const out: number[] = [];
+    const forwardTable = this.forward.table;
+    const backwardTable = this.backward.table;
+    for (let index = 0; index < count; index++) {
+      if (node.usable[index] !== 1) continue;
+      const day = this.day[index] as number;
+      const layers = Math.min(this.model.maxPerDay, node.capacity[day] as number);
+      let through = -Infinity;
+      for (let first = 0; first < layers; first++) {
+        const value = (forwardTable[first * count + index] as number) + (backwardTable[(layers - 1 - first) * count + index] as number);
+        if (value > through) through = value;
+      }
+      through -= weights[index] as number;
+      if (roundDown(bound - (this.forward.dayValue[day] as number) + through) <= cutoff + 1e-9) out.push(index);
+    }
+    return out;
   }
 }
