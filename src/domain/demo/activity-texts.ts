@@ -17,7 +17,10 @@ export const sectorTitles: Record<Sector, Record<Locale, string>> = {
 };
 
 /** Event titles and descriptions; {sector} and {neighborhood} are filled in. Open events, then invitation-only ones. */
-export const eventTemplates: Record<Locale, { open: readonly (readonly [string, string])[]; inviteOnly: readonly (readonly [string, string])[] }> = {
+export const eventTemplates: Record<
+  Locale,
+  { open: readonly (readonly [string, string])[]; inviteOnly: readonly (readonly [string, string])[] }
+> = {
   en: {
     open: [
       ["{sector} Founders Breakfast", "Coffee, pastries and ten-minute intros. Newcomers especially welcome."],
@@ -90,7 +93,11 @@ export const giftDescriptions: Record<Locale, Record<GiftKind, readonly string[]
     meeting: ["Un café pour parler métier.", "Un déjeuner pour passer le projet en revue."],
     introduction: ["Présentation à {name}.", "Mise en relation avec {name}."],
     event_invitation: ["Invitation à « {event} ».", "Invité·e à « {event} »."],
-    advice: ["Relecture du pitch deck.", "Conseils pour recruter un premier développeur.", "Conseils sur la levée de fonds."],
+    advice: [
+      "Relecture du pitch deck.",
+      "Conseils pour recruter un premier développeur.",
+      "Conseils sur la levée de fonds.",
+    ],
   },
   es: {
     meeting: ["Un café para hablar del proyecto.", "Almuerzo para revisar el plan."],
@@ -102,7 +109,11 @@ export const giftDescriptions: Record<Locale, Record<GiftKind, readonly string[]
 
 /** Thank-you notes, in the receiver's language; {name} is the giver's first name. */
 export const thankYouNotes: Record<Locale, readonly string[]> = {
-  en: ["Thanks {name}, that made my week!", "Thank you {name}, I owe you one.", "Huge thanks, {name}. Paying it forward."],
+  en: [
+    "Thanks {name}, that made my week!",
+    "Thank you {name}, I owe you one.",
+    "Huge thanks, {name}. Paying it forward.",
+  ],
   fr: ["Merci {name}, ça m'a beaucoup aidé !", "Merci infiniment {name}.", "Merci {name}, je rendrai la pareille."],
   es: ["¡Gracias {name}, me alegraste la semana!", "Mil gracias, {name}."],
 };
@@ -114,7 +125,10 @@ export const tripTexts: Record<Locale, { seeks: readonly string[]; gives: readon
     gives: ["Happy to share what worked for us in {sector}.", "Feedback on decks, intros to my network back home."],
   },
   fr: {
-    seeks: ["Rencontrer des fondateurs et des investisseurs dans {sector}.", "Trouver des partenaires et de premiers clients."],
+    seeks: [
+      "Rencontrer des fondateurs et des investisseurs dans {sector}.",
+      "Trouver des partenaires et de premiers clients.",
+    ],
     gives: ["Partager ce qui a marché pour nous.", "Des retours sur vos decks et des intros vers mon réseau."],
   },
   es: {

@@ -22,7 +22,14 @@ export const demoCities: readonly DemoCity[] = [
   },
 ];
 
-type VenueRow = readonly [name: string, kind: VenueKind, neighborhood: string, address: string, lat: number, lon: number];
+type VenueRow = readonly [
+  name: string,
+  kind: VenueKind,
+  neighborhood: string,
+  address: string,
+  lat: number,
+  lon: number,
+];
 
 // Plausible places on real streets of each neighbourhood, with approximate coordinates; the names are invented.
 const miamiVenues: readonly VenueRow[] = [
@@ -35,7 +42,14 @@ const miamiVenues: readonly VenueRow[] = [
   ["Calle Ocho Cafecito", "cafe", "Little Havana", "1465 SW 8th St, Miami, FL 33135", 25.7655, -80.2171],
   ["Domino Park Cantina", "restaurant", "Little Havana", "1501 SW 8th St, Miami, FL 33135", 25.7654, -80.2176],
   ["Miracle Mile Bistro", "restaurant", "Coral Gables", "250 Miracle Mile, Coral Gables, FL 33134", 25.7496, -80.2594],
-  ["Gables Innovation Hub", "coworking", "Coral Gables", "2100 Ponce de Leon Blvd, Coral Gables, FL 33134", 25.751, -80.259],
+  [
+    "Gables Innovation Hub",
+    "coworking",
+    "Coral Gables",
+    "2100 Ponce de Leon Blvd, Coral Gables, FL 33134",
+    25.751,
+    -80.259,
+  ],
   ["Biscayne Founders Hall", "event_space", "Downtown", "100 Biscayne Blvd, Miami, FL 33132", 25.7745, -80.188],
   ["Bayside Rooftop", "bar", "Downtown", "401 Biscayne Blvd, Miami, FL 33132", 25.7784, -80.1868],
   ["Design District Atelier", "event_space", "Design District", "140 NE 39th St, Miami, FL 33137", 25.8128, -80.1932],
@@ -47,9 +61,23 @@ const miamiVenues: readonly VenueRow[] = [
 const toulouseVenues: readonly VenueRow[] = [
   ["Café des Arcades", "cafe", "Capitole", "14 place du Capitole, 31000 Toulouse", 43.6043, 1.4437],
   ["Salle des Illustres Forum", "event_space", "Capitole", "2 rue Lafayette, 31000 Toulouse", 43.6049, 1.4452],
-  ["Brasserie Saint-Cyprien", "restaurant", "Saint-Cyprien", "3 place Intérieure Saint-Cyprien, 31300 Toulouse", 43.5985, 1.4325],
+  [
+    "Brasserie Saint-Cyprien",
+    "restaurant",
+    "Saint-Cyprien",
+    "3 place Intérieure Saint-Cyprien, 31300 Toulouse",
+    43.5985,
+    1.4325,
+  ],
   ["Les Abattoirs Terrasse", "bar", "Saint-Cyprien", "76 allées Charles de Fitte, 31300 Toulouse", 43.6005, 1.4294],
-  ["Compans Business Lounge", "coworking", "Compans-Caffarelli", "9 esplanade Compans-Caffarelli, 31000 Toulouse", 43.6108, 1.4345],
+  [
+    "Compans Business Lounge",
+    "coworking",
+    "Compans-Caffarelli",
+    "9 esplanade Compans-Caffarelli, 31000 Toulouse",
+    43.6108,
+    1.4345,
+  ],
   ["Le Jardin Japonais Café", "cafe", "Compans-Caffarelli", "bd Lascrosses, 31000 Toulouse", 43.6115, 1.4357],
   ["Espace Aéro Blagnac", "event_space", "Blagnac", "1 allée André Turcat, 31700 Blagnac", 43.6525, 1.366],
   ["Cantine des Ailes", "restaurant", "Blagnac", "2 avenue Pierre-Georges Latécoère, 31700 Blagnac", 43.6367, 1.3897],

@@ -30,8 +30,7 @@ export function epochDayToIsoDate(day: EpochDay): IsoDate {
 /** "THH:mm:00.000Z" for each minute of a day, so that instants are built without formatting a Date each time. */
 const clockTexts: readonly string[] = Array.from(
   { length: 1440 },
-  (_, minute) =>
-    `T${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}:00.000Z`,
+  (_, minute) => `T${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}:00.000Z`,
 );
 
 /** Converts local wall-clock times of a time zone to UTC instants, caching the zone's offset per day. */

@@ -25,7 +25,14 @@ const eventVenueKinds: readonly VenueKind[] = ["event_space", "coworking", "bar"
  * invitations go across communities; in a clannish one most are invitation-only, hosted by gatekeepers and
  * incumbents, and invitations stay inside the host's community.
  */
-export function generateCityEvents({ rng, population, adjacency, venues, clock, nowDay }: CityEventsInput): DemoEvent[] {
+export function generateCityEvents({
+  rng,
+  population,
+  adjacency,
+  venues,
+  clock,
+  nowDay,
+}: CityEventsInput): DemoEvent[] {
   const parameters = ecosystemParameters[population.cityKey];
   const { baseIndex, count, members, cityKey } = population;
   const howMany = Math.min(2_000, Math.max(6, Math.round(count / 40)));
@@ -46,8 +53,11 @@ export function generateCityEvents({ rng, population, adjacency, venues, clock, 
     const sector = hostMember.sectors[0] ?? "social_internet";
     const templates = eventTemplates[locale];
     const [titleTemplate, descriptionTemplate] = rng.pick(isInviteOnly ? templates.inviteOnly : templates.open);
-    const sectorVenues = sector === "aerospace" ? eventVenues.filter((v) => /Blagnac|Montaudran/.test(venues[v]?.neighborhood ?? "")) : [];
-    const venueIndex = rng.pick(sectorVenues.length > 0 ? sectorVenues : eventVenues.length > 0 ? eventVenues : cityVenues);
+    const sectorVenues =
+      sector === "aerospace" ? eventVenues.filter((v) => /Blagnac|Montaudran/.test(venues[v]?.neighborhood ?? "")) : [];
+    const venueIndex = rng.pick(
+      sectorVenues.length > 0 ? sectorVenues : eventVenues.length > 0 ? eventVenues : cityVenues,
+    );
     const values = { sector: sectorTitles[sector][locale], neighborhood: venues[venueIndex]?.neighborhood ?? "" };
     const day = nowDay + 2 + rng.int(58);
     const isBreakfast = /Breakfast|Desayuno|Petit-déjeuner/.test(titleTemplate);
@@ -63,13 +73,21 @@ export function generateCityEvents({ rng, population, adjacency, venues, clock, 
       const openDraw = !isInviteOnly && rng.next() < 0.4;
       const guest = openDraw || degree === 0 ? rng.int(count) : (adjacency.neighbor[from + rng.int(degree)] ?? host);
       if (guest === host) continue;
-      if (isInviteOnly && population.community[guest] !== population.community[host] && population.isGatekeeper[guest] === 0) continue;
+      if (
+        isInviteOnly &&
+        population.community[guest] !== population.community[host] &&
+        population.isGatekeeper[guest] === 0
+      )
+        continue;
       invited.add(guest);
     }
     const attendance: DemoEventAttendance[] = [{ memberIndex: baseIndex + host, status: "going" }];
     for (const guest of [...invited].sort((x, y) => x - y)) {
       const draw = rng.next();
-      attendance.push({ memberIndex: baseIndex + guest, status: draw < 0.6 ? "going" : draw < 0.9 ? "invited" : "declined" });
+      attendance.push({
+        memberIndex: baseIndex + guest,
+        status: draw < 0.6 ? "going" : draw < 0.9 ? "invited" : "declined",
+      });
     }
     events.push({
       cityKey,

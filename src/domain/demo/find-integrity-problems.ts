@@ -44,7 +44,8 @@ export function findIntegrityProblems(world: DemoWorld, limit = 20): string[] {
     const last = ties.lastMetDay[t] ?? 0;
     if (!(isMember(a) && isMember(b) && a < b) && report(`tie ${t}: ${a}-${b}`)) break;
     if (cityOf(a) !== cityOf(b) && report(`tie ${t} crosses cities`)) break;
-    if (t > 0 && !(previousA < a || (previousA === a && previousB < b)) && report(`tie ${t} unsorted or duplicated`)) break;
+    if (t > 0 && !(previousA < a || (previousA === a && previousB < b)) && report(`tie ${t} unsorted or duplicated`))
+      break;
     if (!((ties.strength[t] ?? 0) >= 1 && first <= last && last < nowDay) && report(`tie ${t}: bad history`)) break;
     tieKeys.add(a * memberCount + b);
   }
@@ -78,7 +79,8 @@ export function findIntegrityProblems(world: DemoWorld, limit = 20): string[] {
     if (!isMember(gift.giverIndex) || !isMember(gift.receiverIndex) || gift.giverIndex === gift.receiverIndex) {
       report(`gift ${g}: members`);
     }
-    if (cityOf(gift.giverIndex) !== gift.cityKey || cityOf(gift.receiverIndex) !== gift.cityKey) report(`gift ${g}: city`);
+    if (cityOf(gift.giverIndex) !== gift.cityKey || cityOf(gift.receiverIndex) !== gift.cityKey)
+      report(`gift ${g}: city`);
     if (!(dayOf(gift.givenOn) < nowDay)) report(`gift ${g} not in the past`);
     const meeting = gift.meetingIndex === null ? undefined : world.meetings[gift.meetingIndex];
     const meetingMatches = meeting?.hostIndex === gift.giverIndex && meeting.guestIndex === gift.receiverIndex;
@@ -88,7 +90,8 @@ export function findIntegrityProblems(world: DemoWorld, limit = 20): string[] {
     const introduced = gift.introducedIndex;
     const isIntroduction = gift.kind === "introduction";
     if (isIntroduction !== (introduced !== null)) report(`gift ${g}: introduction reference`);
-    if (introduced !== null && (!isMember(introduced) || introduced === gift.receiverIndex)) report(`gift ${g}: introduced`);
+    if (introduced !== null && (!isMember(introduced) || introduced === gift.receiverIndex))
+      report(`gift ${g}: introduced`);
   });
 
   const eventKeys = new Set<string>();
@@ -102,7 +105,8 @@ export function findIntegrityProblems(world: DemoWorld, limit = 20): string[] {
     }
     const attendees = new Set(event.attendance.map((attendance) => attendance.memberIndex));
     if (attendees.size !== event.attendance.length) report(`event ${e}: duplicate attendee`);
-    for (const attendee of attendees) if (cityOf(attendee) !== event.cityKey) report(`event ${e}: attendee ${attendee}`);
+    for (const attendee of attendees)
+      if (cityOf(attendee) !== event.cityKey) report(`event ${e}: attendee ${attendee}`);
   });
 
   world.trips.forEach((trip, t) => {
@@ -111,7 +115,8 @@ export function findIntegrityProblems(world: DemoWorld, limit = 20): string[] {
   });
 
   const { story } = world;
-  if (world.members[story.entrepreneurIndex]?.cityKey !== "toulouse") report("story: the entrepreneur is not in Toulouse");
+  if (world.members[story.entrepreneurIndex]?.cityKey !== "toulouse")
+    report("story: the entrepreneur is not in Toulouse");
   if (world.trips[story.moveTripIndex]?.memberIndex !== story.entrepreneurIndex) report("story: move trip");
   for (const index of story.miamiFollowerIndices) if (cityOf(index) !== "miami") report(`story: follower ${index}`);
   for (const index of [...story.demoLocalIndices.miami, ...story.demoLocalIndices.toulouse]) {

@@ -60,8 +60,10 @@ export function generateFollows(
         if (draw < parameters.followsElsewhereShare && elsewhere.length > 0) add(baseIndex + i, rng.pick(elsewhere));
         else if (gatekeepers.length > 0 && draw < parameters.followsElsewhereShare + 0.15)
           add(baseIndex + i, baseIndex + rng.pick(gatekeepers));
-        else if (gatekeepers.length === 0 && draw < 0.5 && localAuthors.length > 0) add(baseIndex + i, rng.pick(localAuthors));
-        else if (gatekeepers.length === 0) add(baseIndex + i, baseIndex + (index.stubs[rng.int(index.stubs.length)] ?? i));
+        else if (gatekeepers.length === 0 && draw < 0.5 && localAuthors.length > 0)
+          add(baseIndex + i, rng.pick(localAuthors));
+        else if (gatekeepers.length === 0)
+          add(baseIndex + i, baseIndex + (index.stubs[rng.int(index.stubs.length)] ?? i));
         else add(baseIndex + i, baseIndex + stubInCommunity(rng, index, own));
       }
     }

@@ -100,7 +100,8 @@ describe("generateDemoWorld: the story and the profiles", () => {
     expect(entrepreneur?.websiteUrl).toMatch(/blog/);
     let miamiFollowers = 0;
     for (let f = 0; f < follows.count; f++) {
-      if (follows.followed[f] === story.entrepreneurIndex && cityOf(standard, follows.follower[f] ?? -1) === "miami") miamiFollowers++;
+      if (follows.followed[f] === story.entrepreneurIndex && cityOf(standard, follows.follower[f] ?? -1) === "miami")
+        miamiFollowers++;
     }
     expect(miamiFollowers).toBeGreaterThanOrEqual(10);
     expect(miamiFollowers).toBe(story.miamiFollowerIndices.length);
@@ -147,7 +148,10 @@ describe("generateDemoWorld: the story and the profiles", () => {
         expect(arrived).toBeGreaterThan(nowDay - 190);
         expect(arrived).toBeLessThan(nowDay);
       }
-      for (const member of city) expect(member.headline.length * member.bio.length * member.gives.length * member.seeks.length).toBeGreaterThan(0);
+      for (const member of city)
+        expect(member.headline.length * member.bio.length * member.gives.length * member.seeks.length).toBeGreaterThan(
+          0,
+        );
     }
     expect(members.filter((member) => member.isGatekeeper).every((member) => member.cityKey === "toulouse")).toBe(true);
     expect(standard.story.toulouseGatekeeperIndices.length).toBeGreaterThanOrEqual(3);

@@ -113,7 +113,11 @@ export function generateDemoWorld(options: DemoWorldOptions): DemoWorld {
   const miamiFollowerIndices: number[] = [];
   for (let f = 0; f < follows.count; f++) {
     const follower = follows.follower[f] ?? -1;
-    if (follows.followed[f] === entrepreneurIndex && follower >= miami.baseIndex && follower < miami.baseIndex + miami.count) {
+    if (
+      follows.followed[f] === entrepreneurIndex &&
+      follower >= miami.baseIndex &&
+      follower < miami.baseIndex + miami.count
+    ) {
       miamiFollowerIndices.push(follower);
     }
   }

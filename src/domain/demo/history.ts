@@ -88,7 +88,8 @@ export function generateCityHistory(input: CityHistoryInput, meetings: DemoMeeti
   }
 
   const giving = (local: number): number =>
-    (population.isGatekeeper[local] === 1 ? 3 : 0) + (population.isActiveGiver[local] === 1 ? 2 : 0) -
+    (population.isGatekeeper[local] === 1 ? 3 : 0) +
+    (population.isActiveGiver[local] === 1 ? 2 : 0) -
     (population.isNewcomer[local] === 1 ? 2 : 0);
 
   let candidates = 0;
@@ -119,7 +120,9 @@ export function generateCityHistory(input: CityHistoryInput, meetings: DemoMeeti
       if (guestMember === undefined || hostMember === undefined) continue;
       const suitable = venuesForKind[kind];
       const nearby = venuesNearby.get(`${kind}\u0000${hostMember.neighborhood}`) ?? [];
-      const venueIndex = rng.pick(nearby.length > 0 && rng.next() < 0.6 ? nearby : suitable.length > 0 ? suitable : cityVenues);
+      const venueIndex = rng.pick(
+        nearby.length > 0 && rng.next() < 0.6 ? nearby : suitable.length > 0 ? suitable : cityVenues,
+      );
       const feedbackPool = meetingFeedback[guestMember.locale];
       const meetingIndex = meetings.length;
       meetings.push({
@@ -151,10 +154,12 @@ export function generateCityHistory(input: CityHistoryInput, meetings: DemoMeeti
   }
 
   const keyHolders: number[] = population.gatekeepers.length > 0 ? [...population.gatekeepers] : [];
-  if (keyHolders.length === 0) for (let x = 0; x < count; x++) if (population.isActiveGiver[x] === 1) keyHolders.push(x);
+  if (keyHolders.length === 0)
+    for (let x = 0; x < count; x++) if (population.isActiveGiver[x] === 1) keyHolders.push(x);
   const pickGiver = (): number => {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const giver = keyHolders.length > 0 && rng.next() < parameters.giftsByKeyHoldersShare ? rng.pick(keyHolders) : rng.int(count);
+      const giver =
+        keyHolders.length > 0 && rng.next() < parameters.giftsByKeyHoldersShare ? rng.pick(keyHolders) : rng.int(count);
       if (degreeOf(adjacency, giver) >= 2) return giver;
     }
     return -1;
@@ -202,7 +207,9 @@ export function generateCityHistory(input: CityHistoryInput, meetings: DemoMeeti
           event,
         }),
         thankYouNote:
-          rng.next() < 0.6 ? fillText(rng.pick(thankYouNotes[receiverMember.locale]), { name: giverMember.firstName }) : null,
+          rng.next() < 0.6
+            ? fillText(rng.pick(thankYouNotes[receiverMember.locale]), { name: giverMember.firstName })
+            : null,
       });
     }
   };

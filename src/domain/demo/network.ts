@@ -95,7 +95,11 @@ export function generateCityTies(rng: Rng, population: CityPopulation, nowDay: E
         const realm = controlled[slot] ?? [];
         if (rng.next() < parameters.gatekeeperClubShare || realm.length === 0) propose(i, rng.pick(gatekeepers));
         else propose(i, stubInCommunity(rng, index, rng.pick(realm)));
-      } else if (population.isNewcomer[i] === 1 && index.giverStubs.length > 0 && rng.next() < parameters.newcomerToGiverShare) {
+      } else if (
+        population.isNewcomer[i] === 1 &&
+        index.giverStubs.length > 0 &&
+        rng.next() < parameters.newcomerToGiverShare
+      ) {
         propose(i, index.giverStubs[rng.int(index.giverStubs.length)] ?? -1);
       } else if (rng.next() < inShare) {
         propose(i, stubInCommunity(rng, index, own));

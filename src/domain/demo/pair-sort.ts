@@ -40,7 +40,7 @@ export function forEachDistinctPair(
   const nodeCount = pairs.start.length - 1;
   for (let x = 0; x < nodeCount; x++) {
     const to = pairs.start[x + 1] ?? 0;
-    for (let k = pairs.start[x] ?? 0; k < to; ) {
+    for (let k = pairs.start[x] ?? 0; k < to;) {
       const value = pairs.second[k] ?? 0;
       let copies = 0;
       while (k < to && pairs.second[k] === value) {

@@ -145,7 +145,11 @@ export function generatePopulation({ rng, cityKey, count, baseIndex, nowDay }: P
   const members: DemoMember[] = new Array<DemoMember>(count);
   for (let i = 0; i < count; i++) {
     const gatekeeper = isGatekeeper[i] === 1;
-    const nameOrigin = gatekeeper ? (cityKey === "miami" ? "american" : "french") : pickWeighted(rng.next, parameters.nameOrigins);
+    const nameOrigin = gatekeeper
+      ? cityKey === "miami"
+        ? "american"
+        : "french"
+      : pickWeighted(rng.next, parameters.nameOrigins);
     const pool = namePools[nameOrigin];
     const firstName = rng.pick(pool.firstNames);
     const lastName = rng.pick(pool.lastNames);
@@ -165,18 +169,24 @@ export function generatePopulation({ rng, cityKey, count, baseIndex, nowDay }: P
     const joinedOn = Math.min(nowDay, joinedDay + rng.int(Math.max(1, nowDay - joinedDay)));
     joinedDayOf[i] = joinedOn;
 
-    const role: Role = gatekeeper ? (rng.next() < 0.6 ? "executive" : "investor") : pickWeighted(rng.next, parameters.roles);
+    const role: Role = gatekeeper
+      ? rng.next() < 0.6
+        ? "executive"
+        : "investor"
+      : pickWeighted(rng.next, parameters.roles);
     const careerStage = careerStageOf(rng, role);
     const activeGiver = !newcomer && role !== "student" && rng.next() < parameters.activeGiverShare * 1.2;
     const locale = localeOf(rng, cityKey, nameOrigin);
     const communityOfMember = community[i] ?? 0;
-    const mainSector = rng.next() < 0.85 ? (communitySectors[communityOfMember] ?? "social_internet") : rng.pick(sectors);
+    const mainSector =
+      rng.next() < 0.85 ? (communitySectors[communityOfMember] ?? "social_internet") : rng.pick(sectors);
     const otherSector = rng.pick(sectors);
     const memberSectors = otherSector === mainSector ? [mainSector] : [mainSector, otherSector];
 
     let degree = parameters.meanDegree * spread(rng, 0.55);
     if (newcomer) degree *= parameters.newcomerDegreeFactor;
-    if (careerStage === "student" || careerStage === "first_time_founder") degree *= parameters.youngFounderDegreeFactor;
+    if (careerStage === "student" || careerStage === "first_time_founder")
+      degree *= parameters.youngFounderDegreeFactor;
     if (activeGiver) degree *= parameters.activeGiverDegreeFactor;
     if (gatekeeper) degree *= parameters.gatekeeperDegreeFactor;
     targetDegree[i] = Math.max(1, degree);
@@ -208,7 +218,8 @@ export function generatePopulation({ rng, cityKey, count, baseIndex, nowDay }: P
       giveTags,
       seekTags,
     });
-    const neighborhoodPool = sectorNeighborhoods[cityKey][mainSector] ?? sectorNeighborhoods[cityKey].social_internet ?? [city.name];
+    const neighborhoodPool = sectorNeighborhoods[cityKey][mainSector] ??
+      sectorNeighborhoods[cityKey].social_internet ?? [city.name];
     const globalIndex = baseIndex + i;
     const hasWebsite = role !== "student" && rng.next() < (role === "executive" ? 0.04 : 0.12);
     members[i] = {
@@ -231,7 +242,9 @@ export function generatePopulation({ rng, cityKey, count, baseIndex, nowDay }: P
       arrivedOn: arrivedDay === null ? null : epochDayToIsoDate(arrivedDay),
       joinedOn: epochDayToIsoDate(joinedOn),
       neighborhood: rng.pick(neighborhoodPool),
-      websiteUrl: hasWebsite ? `https://${asciiSlug(firstName)}-${asciiSlug(lastName)}-${globalIndex}.demo.givefirst.test` : null,
+      websiteUrl: hasWebsite
+        ? `https://${asciiSlug(firstName)}-${asciiSlug(lastName)}-${globalIndex}.demo.givefirst.test`
+        : null,
       plantedCommunity: communityOfMember,
       isGatekeeper: gatekeeper,
       isActiveGiver: activeGiver,

@@ -105,7 +105,13 @@ export function writeProfileTexts(rng: Rng, input: ProfileTextInput): ProfileTex
     headline,
     // Concatenation makes a rope over the shared sentences, not a copy.
     bio: closing ? `${opening} ${work} ${closing}` : `${opening} ${work}`,
-    gives: memoizedText(tagListKey(input.giveTags, locale, 0), () => `${givesIntro[locale]}${phraseList(input.giveTags, locale)}.`),
-    seeks: memoizedText(tagListKey(input.seekTags, locale, 1), () => `${seeksIntro[locale]}${phraseList(input.seekTags, locale)}.`),
+    gives: memoizedText(
+      tagListKey(input.giveTags, locale, 0),
+      () => `${givesIntro[locale]}${phraseList(input.giveTags, locale)}.`,
+    ),
+    seeks: memoizedText(
+      tagListKey(input.seekTags, locale, 1),
+      () => `${seeksIntro[locale]}${phraseList(input.seekTags, locale)}.`,
+    ),
   };
 }

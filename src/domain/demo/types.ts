@@ -48,12 +48,7 @@ export type Role = "founder" | "investor" | "executive" | "freelancer" | "studen
 
 /** "independent": freelancers and consultants. */
 export type CareerStage =
-  | "student"
-  | "first_time_founder"
-  | "experienced_founder"
-  | "executive"
-  | "investor"
-  | "independent";
+  "student" | "first_time_founder" | "experienced_founder" | "executive" | "investor" | "independent";
 
 /** Where the member comes from relative to the city they live in. */
 export type Origin = "local" | "expat";
