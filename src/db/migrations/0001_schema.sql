@@ -293,12 +293,37 @@ CREATE TABLE "cities" (
 	CONSTRAINT "cities_locale" CHECK ("cities"."locale" in ('en', 'fr'))
 );
 --> statement-breakpoint
+CREATE TABLE "feed_posts" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"feed_id" integer NOT NULL,
+	"guid" text NOT NULL,
+	"title" text NOT NULL,
+	"url" text,
+	"summary" text DEFAULT '' NOT NULL,
+	"published_at" timestamp with time zone,
+	CONSTRAINT "feed_posts_feed_guid_unique" UNIQUE("feed_id","guid")
+);
+--> statement-breakpoint
 CREATE TABLE "follows" (
 	"follower_id" integer NOT NULL,
 	"followee_id" integer NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "follows_follower_id_followee_id_pk" PRIMARY KEY("follower_id","followee_id"),
 	CONSTRAINT "follows_not_self" CHECK ("follows"."follower_id" <> "follows"."followee_id")
+);
+--> statement-breakpoint
+CREATE TABLE "member_feeds" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"member_id" integer NOT NULL,
+	"url" text NOT NULL,
+	"title" text,
+	"etag" text,
+	"last_modified" text,
+	"fetched_at" timestamp with time zone,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "member_feeds_member_url_unique" UNIQUE("member_id","url"),
+	CONSTRAINT "member_feeds_url_scheme" CHECK ("member_feeds"."url" ~ '^https?://')
 );
 --> statement-breakpoint
 CREATE TABLE "member_roles" (
@@ -487,8 +512,10 @@ ALTER TABLE "rsvps" ADD CONSTRAINT "rsvps_event_id_events_id_fk" FOREIGN KEY ("e
 ALTER TABLE "rsvps" ADD CONSTRAINT "rsvps_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "blocks" ADD CONSTRAINT "blocks_blocker_id_members_id_fk" FOREIGN KEY ("blocker_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "blocks" ADD CONSTRAINT "blocks_blocked_id_members_id_fk" FOREIGN KEY ("blocked_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feed_posts" ADD CONSTRAINT "feed_posts_feed_id_member_feeds_id_fk" FOREIGN KEY ("feed_id") REFERENCES "public"."member_feeds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "follows" ADD CONSTRAINT "follows_follower_id_members_id_fk" FOREIGN KEY ("follower_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "follows" ADD CONSTRAINT "follows_followee_id_members_id_fk" FOREIGN KEY ("followee_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_feeds" ADD CONSTRAINT "member_feeds_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_roles" ADD CONSTRAINT "member_roles_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_roles" ADD CONSTRAINT "member_roles_city_id_cities_id_fk" FOREIGN KEY ("city_id") REFERENCES "public"."cities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "members" ADD CONSTRAINT "members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -528,6 +555,7 @@ CREATE INDEX "introductions_first_idx" ON "introductions" USING btree ("first_id
 CREATE INDEX "introductions_second_idx" ON "introductions" USING btree ("second_id");--> statement-breakpoint
 CREATE INDEX "rsvps_member_idx" ON "rsvps" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "blocks_blocked_idx" ON "blocks" USING btree ("blocked_id");--> statement-breakpoint
+CREATE INDEX "feed_posts_feed_published_idx" ON "feed_posts" USING btree ("feed_id","published_at");--> statement-breakpoint
 CREATE INDEX "follows_followee_idx" ON "follows" USING btree ("followee_id");--> statement-breakpoint
 CREATE INDEX "members_home_city_idx" ON "members" USING btree ("home_city_id");--> statement-breakpoint
 CREATE INDEX "members_current_city_idx" ON "members" USING btree ("current_city_id");--> statement-breakpoint

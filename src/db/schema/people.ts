@@ -205,3 +205,44 @@ export const venues = pgTable(
     check("venues_coordinates_paired", sql`(${table.lat} is null) = (${table.lon} is null)`),
   ],
 );
+
+/** The feeds of a member's blog or publications (RSS, Atom, JSON Feed), fetched politely in the background. */
+export const memberFeeds = pgTable(
+  "member_feeds",
+  {
+    id: serial("id").primaryKey(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    title: text("title"),
+    etag: text("etag"),
+    lastModified: text("last_modified"),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique("member_feeds_member_url_unique").on(table.memberId, table.url),
+    check("member_feeds_url_scheme", sql`${table.url} ~ '^https?://'`),
+  ],
+);
+
+export const feedPosts = pgTable(
+  "feed_posts",
+  {
+    id: serial("id").primaryKey(),
+    feedId: integer("feed_id")
+      .notNull()
+      .references(() => memberFeeds.id, { onDelete: "cascade" }),
+    guid: text("guid").notNull(),
+    title: text("title").notNull(),
+    url: text("url"),
+    summary: text("summary").notNull().default(""),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (table) => [
+    unique("feed_posts_feed_guid_unique").on(table.feedId, table.guid),
+    index("feed_posts_feed_published_idx").on(table.feedId, table.publishedAt),
+  ],
+);
