@@ -24,24 +24,29 @@ export interface DatabaseHandle {
   db: Database;
   engine: "pglite" | "postgres";
   executeSql: ExecuteSql;
+  /** PGlite only: the data directory as a tarball, to start other instances from. */
+  dump?: () => Promise<Blob | File>;
   close(): Promise<void>;
 }
 
 export type DatabaseOptions =
-  | { engine: "pglite"; dataDir: string | null }
+  | { engine: "pglite"; dataDir: string | null; /** A dump of a data directory to start from (tests). */ template?: Blob }
   | { engine: "postgres"; url: string; poolSize?: number; statementTimeoutMs?: number };
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** Opens the database and brings its schema up to date. */
 export async function createDb(options: DatabaseOptions): Promise<DatabaseHandle> {
-  return options.engine === "pglite" ? openPglite(options.dataDir) : openPostgres(options);
+  return options.engine === "pglite" ? openPglite(options.dataDir, options.template) : openPostgres(options);
 }
 
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, template: Blob | undefined): Promise<DatabaseHandle> {
   const release = dataDir === null ? () => {} : lockDataDir(dataDir);
   try {
-    const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
+    const client = await PGlite.create(dataDir ?? undefined, {
+      extensions: { pg_trgm },
+      ...(template ? { loadDataDir: template } : {}),
+    });
     const db = drizzlePglite(client, { schema }) as unknown as Database;
     await migratePglite(drizzlePglite(client), { migrationsFolder });
     return {
@@ -56,6 +61,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
         const results = await client.exec(text);
         return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
       },
+      dump: () => client.dumpDataDir("none"),
       close: async () => {
         try {
           await client.close();

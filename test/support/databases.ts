@@ -3,7 +3,11 @@
  * PostgreSQL server named by TEST_DATABASE_URL when it is set (CI always sets it). Each test file gets a fresh
  * database of each engine, migrated once; `reset()` empties every table between tests.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { createDb, type DatabaseHandle } from "../../src/db/create-db";
