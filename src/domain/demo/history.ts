@@ -105,7 +105,8 @@ export function generateCityHistory(input: CityHistoryInput, meetings: DemoMeeti
       const y = adjacency.neighbor[e] ?? 0;
       const t = adjacency.tie[e] ?? 0;
       if (x >= y || (ties.lastMetDay[t] ?? 0) < recentFrom || rng.next() >= keep) continue;
-      const day = weekdayOnOrBefore(ties.lastMetDay[t] ?? nowDay - 1);
+      // Two days back at least, so that an evening meeting in Miami (the next UTC day) is still before now.
+      const day = weekdayOnOrBefore(Math.min(ties.lastMetDay[t] ?? nowDay, nowDay - 2));
       ties.lastMetDay[t] = day;
       if ((ties.firstMetDay[t] ?? day) > day) ties.firstMetDay[t] = day;
       const hostFirst = giving(x) > giving(y) || (giving(x) === giving(y) && rng.next() < 0.5);

@@ -77,24 +77,26 @@ function localeOf(rng: Rng, cityKey: CityKey, nameOrigin: NameOrigin): Locale {
 }
 
 function languagesOf(rng: Rng, cityKey: CityKey, locale: Locale, nameOrigin: NameOrigin): Locale[] {
+  // The profile's language, then the heritage language, then the city's, then a second one some people speak.
+  const heritage: Locale | null = nameOrigin === "hispanic" ? "es" : nameOrigin === "french" ? "fr" : null;
+  const cityLanguage: Locale = cityKey === "miami" ? "en" : "fr";
+  const second: Locale | null =
+    cityKey === "miami" ? (rng.next() < 0.2 ? "es" : null) : rng.next() < 0.45 ? "en" : null;
   const languages: Locale[] = [locale];
-  const add = (language: Locale): void => {
-    if (!languages.includes(language)) languages.push(language);
-  };
-  if (nameOrigin === "hispanic") add("es");
-  if (nameOrigin === "french") add("fr");
-  if (cityKey === "miami") {
-    add("en");
-    if (rng.next() < 0.2) add("es");
-  } else {
-    add("fr");
-    if (rng.next() < 0.45) add("en");
+  for (const language of [heritage, cityLanguage, second]) {
+    if (language !== null && !languages.includes(language)) languages.push(language);
   }
   return languages;
 }
 
+/** `count` distinct tags of the pool in random order (a partial shuffle, without copying the pool). */
 function pickTags(rng: Rng, pool: readonly string[], count: number): string[] {
-  return rng.shuffle(pool).slice(0, count);
+  const tags: string[] = [];
+  while (tags.length < Math.min(count, pool.length)) {
+    const tag = rng.pick(pool);
+    if (!tags.includes(tag)) tags.push(tag);
+  }
+  return tags;
 }
 
 /**
@@ -230,7 +232,10 @@ export function generatePopulation({ rng, cityKey, count, baseIndex, nowDay }: P
       isDemo: true,
       locale,
       languages: languagesOf(rng, cityKey, locale, nameOrigin),
-      ...texts,
+      headline: texts.headline,
+      bio: texts.bio,
+      gives: texts.gives,
+      seeks: texts.seeks,
       giveTags,
       seekTags,
       sectors: memberSectors,
