@@ -30,7 +30,7 @@ export const opennessMinimums = {
 } as const;
 
 export interface OpennessOptions extends StructureOptions {
-  /** Degree-preserving randomizations for the baseline (default 5 up to 20,000 nodes, then 2). */
+  /** Degree-preserving randomizations for the baseline (default 5 up to 2,000 nodes, 3 up to 50,000, then 2). */
   randomizations?: number;
   swapsPerEdge?: number;
 }
@@ -160,7 +160,10 @@ export function opennessIndex(input: {
     };
 
   const structure = input.structure ?? measureStructure(graph, options);
-  const runs = Math.max(1, options.randomizations ?? (graph.nodeCount <= 20_000 ? 5 : 2));
+  const runs = Math.max(
+    1,
+    options.randomizations ?? (graph.nodeCount <= 2_000 ? 5 : graph.nodeCount <= 50_000 ? 3 : 2),
+  );
   const baseline = randomBaseline(graph, structure, options, runs);
 
   // Mixing: 1 − r per attribute (r = assortativity; degree-preserving random mixing has r ≈ 0), averaged.

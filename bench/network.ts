@@ -1,0 +1,109 @@
+/**
+ * `npm run bench -- network [--sizes 10k,100k,1m]`: Louvain, sampled betweenness and the whole city report on
+ * generated community graphs (10k nodes / 100k edges, 100k / 1M, 1M / 10M), beside graphology's Louvain and
+ * betweenness (10k and 100k) and python-igraph (every size). Each measurement runs in its own process, so peak
+ * memory is that measurement's. The last line printed is one JSON object with every figure and the targets.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchSizes } from "./network/community-graph";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const tsx = join(here, "..", "node_modules", ".bin", "tsx");
+
+/** Pivots timed per size: enough for a stable per-pivot time, few enough to finish. */
+const pivotsFor: Record<string, number> = { "10k": 50, "100k": 20, "1m": 5 };
+const graphologyPivotsFor: Record<string, number> = { "10k": 20, "100k": 5 };
+
+type Figures = Record<string, unknown>;
+
+function runProcess(command: string, args: string[]): Figures {
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 26, timeout: 3_600_000 });
+  const lastLine = (result.stdout ?? "").trim().split("\n").at(-1) ?? "";
+  try {
+    return JSON.parse(lastLine) as Figures;
+  } catch {
+    return {
+      error: (result.stderr || result.error?.message || `exit ${result.status}`).trim().split("\n").slice(-3).join(" "),
+    };
+  }
+}
+
+const worker = (task: string, size: string, extra?: string): Figures =>
+  runProcess(tsx, [join(here, "network", "worker.ts"), task, size, ...(extra === undefined ? [] : [extra])]);
+
+function show(label: string, figures: Figures): void {
+  const text = Object.entries(figures)
+    .map(([key, value]) => `${key}=${typeof value === "number" ? Number(value.toPrecision(4)) : JSON.stringify(value)}`)
+    .join(" ");
+  console.log(`  ${label.padEnd(24)} ${text}`);
+}
+
+export async function main(args: string[]): Promise<void> {
+  const sizesArgument = args[args.indexOf("--sizes") + 1];
+  const sizes = (args.includes("--sizes") && sizesArgument ? sizesArgument : "10k,100k")
+    .split(",")
+    .map((size) => size.trim().toLowerCase());
+  for (const size of sizes) if (!benchSizes[size]) throw new Error(`unknown size ${size} (use 10k, 100k, 1m)`);
+  const results: Record<string, Figures> = {};
+  const scratch = mkdtempSync(join(tmpdir(), "givefirst-bench-"));
+  try {
+    for (const size of sizes) {
+      const { nodes, edges } = benchSizes[size] as { nodes: number; edges: number };
+      console.log(`${size}: ${nodes} nodes, ${edges} generated edges (load average ${loadavg()[0]?.toFixed(1)})`);
+      const figures: Figures = {};
+      const measure = (label: string, run: () => Figures): void => {
+        const value = run();
+        figures[label] = value;
+        show(label, value);
+      };
+      measure("louvain", () => worker("louvain", size));
+      measure("plantedModularity", () => worker("louvain-planted", size));
+      measure("betweenness", () => worker("betweenness", size, String(pivotsFor[size])));
+      if (graphologyPivotsFor[size] !== undefined) {
+        measure("graphologyLouvain", () => worker("graphology-louvain", size));
+        measure("graphologyBetweenness", () =>
+          worker("graphology-betweenness", size, String(graphologyPivotsFor[size])),
+        );
+      }
+      const edgeFile = join(scratch, `${size}.bin`);
+      worker("export", size, edgeFile);
+      measure("igraph", () =>
+        runProcess("python3", [
+          join(here, "network", "igraph-baseline.py"),
+          edgeFile,
+          String(nodes),
+          String(pivotsFor[size]),
+        ]),
+      );
+      rmSync(edgeFile, { force: true });
+      measure("cityReport", () => worker("report", size));
+      results[size] = figures;
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const big = results["1m"];
+  const number = (figures: Figures | undefined, task: string, key: string): number | null => {
+    const value = (figures?.[task] as Figures | undefined)?.[key];
+    return typeof value === "number" ? value : null;
+  };
+  const targets = {
+    louvainUnder20sAt1m: big ? (number(big, "louvain", "seconds") ?? Infinity) < 20 : null,
+    louvainModularityWithin0003OfIgraphAt1m: big
+      ? Math.abs((number(big, "louvain", "modularity") ?? 0) - (number(big, "igraph", "modularity") ?? Infinity)) <=
+        0.003
+      : null,
+    louvainPeakUnder600MbAt1m: big ? (number(big, "louvain", "peakMegabytes") ?? Infinity) < 600 : null,
+    betweennessAtMost75msPerPivotAt100k: results["100k"]
+      ? (number(results["100k"], "betweenness", "millisecondsPerPivot") ?? Infinity) <= 75
+      : null,
+    betweennessAtMost2sPerPivotAt1m: big
+      ? (number(big, "betweenness", "millisecondsPerPivot") ?? Infinity) <= 2000
+      : null,
+  };
+  console.log(JSON.stringify({ benchmark: "network", loadAverage: loadavg(), sizes: results, targets }));
+}
