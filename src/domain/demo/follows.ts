@@ -1,7 +1,7 @@
 import type { Rng } from "../random";
 import { ecosystemParameters } from "./ecosystems";
 import { buildStubIndex, stubInCommunity } from "./network";
-import { forEachDistinctPair, sortPairs } from "./pair-sort";
+import { countDistinctPairs, forEachDistinctPair, sortPairs } from "./pair-sort";
 import type { CityPopulation } from "./population";
 import type { DemoFollowColumns, EpochDay, MemberIndex } from "./types";
 
@@ -71,8 +71,7 @@ export function generateFollows(
   for (const follow of planted) add(follow.follower, follow.followed);
 
   const pairs = sortPairs(followers, followed, used, totalMembers);
-  let distinct = 0;
-  forEachDistinctPair(pairs, () => distinct++);
+  const distinct = countDistinctPairs(pairs);
   const follows: DemoFollowColumns = {
     count: distinct,
     follower: new Int32Array(distinct),

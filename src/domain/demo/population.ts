@@ -210,7 +210,6 @@ export function generatePopulation({ rng, cityKey, count, baseIndex, nowDay }: P
       cityKey,
       cityName: city.name,
       locale,
-      role,
       careerStage,
       mainSector,
       story,

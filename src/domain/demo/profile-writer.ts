@@ -15,7 +15,7 @@ import {
   tagPhrases,
 } from "./profile-texts";
 import { fillText, memoizedText } from "./text-fill";
-import type { CareerStage, CityKey, Locale, Role, Sector } from "./types";
+import type { CareerStage, CityKey, Locale, Sector } from "./types";
 
 /** Country names as written in each profile language. */
 const countryNames: Record<string, Record<Locale, string>> = {
@@ -65,7 +65,6 @@ export interface ProfileTextInput {
   cityKey: CityKey;
   cityName: string;
   locale: Locale;
-  role: Role;
   careerStage: CareerStage;
   mainSector: Sector;
   /** "newcomer", "expat" (moved in years ago) or "local". */
