@@ -28,5 +28,6 @@ describe("demo world at benchmark size", () => {
     }
     expect(world.ties.a).toBeInstanceOf(Int32Array);
     expect(heapAfter - heapBefore).toBeLessThan(1_000_000_000);
-  });
+    // No timing assertion: a few seconds on an idle 2-core machine, much more when the machine is shared.
+  }, 300_000);
 });
