@@ -11,6 +11,7 @@ import { getViewer } from "../app/get-viewer";
 import { AppError } from "../domain/errors";
 import { errorStatus } from "./error-status";
 import { createRouter, errorResponse, type Router } from "./http";
+import { registerMemberRoutes } from "./routes/members.routes";
 import { registerSystemRoutes } from "./routes/system.routes";
 
 export interface ServerOptions {
@@ -120,6 +121,7 @@ export function createServerApp(
   });
 
   registerSystemRoutes(app, context, { authSecret: options.authSecret });
+  registerMemberRoutes(app, context, { authSecret: options.authSecret });
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
