@@ -16,6 +16,11 @@ import { createRng } from "../../src/domain/random";
 
 const peakMegabytes = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const seconds = (start: number): number => (performance.now() - start) / 1000;
+/** CPU seconds of this process so far: on a shared, loaded machine closer to what an idle one would take. */
+const cpuSeconds = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 
 async function run(task: string, sizeName: string, extra: string | undefined): Promise<Record<string, unknown>> {
   const size = benchSizes[sizeName];
