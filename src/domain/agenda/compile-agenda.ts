@@ -37,8 +37,16 @@ export function compileAgenda(input: AgendaInput, options: CompileOptions = {}):
     return minutes;
   };
   const dayKeyCache = new Map<number, number>();
-  // The local date of an instant, as an epoch day: computed by Temporal, cached per hour of the input.
+  // Local midnights of the trip days (Temporal's start of day, right on daylight-saving days): most instants fall in
+  // one of them, and only the others need a Temporal conversion.
+  const dayBounds = input.days.map((day) => {
+    const date = Temporal.PlainDate.from(day.date);
+    const start = Math.floor(date.toZonedDateTime({ timeZone }).epochMilliseconds / 60_000);
+    const end = Math.floor(date.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds / 60_000);
+    return { start, end, key: epochDay(day.date) };
+  });
   const dayKeyOf = (minutes: number): number => {
+    for (const bound of dayBounds) if (bound.start <= minutes && minutes < bound.end) return bound.key;
     let key = dayKeyCache.get(minutes);
     if (key === undefined) {
       const date = Temporal.Instant.fromEpochMilliseconds(minutes * 60_000).toZonedDateTimeISO(timeZone).toPlainDate();

@@ -1,5 +1,4 @@
 import type { AgendaModel, Placement } from "./agenda-model";
-import { bufferBetween } from "./agenda-model";
 
 /**
  * The day subproblem of the Lagrangian bound: on each day, the best chain of at most `capacity` placements where each
@@ -67,6 +66,8 @@ export class DayChains {
     if (layers <= 0 || n === 0) return 0;
     const { starts, ends, venues, table, previous, safeBest, safePrevious, count } = this;
     const maxTravel = this.model.maxTravelMinutes;
+    const travel = this.model.travelMinutes;
+    const venueCount = this.model.venues.length;
     safeBest.fill(0, 0, layers);
     safePrevious.fill(-1, 0, layers);
     let pointer = 0;
@@ -104,7 +105,9 @@ export class DayChains {
         const earlier = byEnd[scan] as number;
         const end = ends[earlier] as number;
         if (end > start) break;
-        if (end + bufferBetween(this.model, venues[earlier] as number, venue) > start) continue;
+        const earlierVenue = venues[earlier] as number;
+        // Inlined bufferBetween: this loop is the solver's hot spot.
+        if (venue >= 0 && earlierVenue >= 0 && earlierVenue !== venue && end + (travel[earlierVenue * venueCount + venue] as number) > start) continue;
         for (let layer = 1; layer < layers; layer++) {
           const value = weight + (table[(layer - 1) * count + earlier] as number);
           if (value > (table[layer * count + current] as number)) {

@@ -70,12 +70,19 @@ export function solveGreedy(model: AgendaModel, options: SolverOptions & { pertu
 
 /** Value with a penalty for missing locked candidates, so that the search first tries to hold them all. */
 function scoreOf(model: AgendaModel, placements: readonly number[]): number {
-  let missing = 0;
-  const held = new Set(placements.map((index) => model.placements[index]?.candidate));
-  model.candidates.forEach((candidate, index) => {
-    if (candidate.isLocked && !held.has(index)) missing++;
-  });
-  return planValue(model, placements) - missing * 1e9;
+  let locked = 0;
+  for (const index of placements) if (model.candidates[model.placements[index]?.candidate ?? 0]?.isLocked === true) locked++;
+  return planValue(model, placements) - (lockedCount(model) - locked) * 1e9;
+}
+
+const lockedCounts = new WeakMap<AgendaModel, number>();
+function lockedCount(model: AgendaModel): number {
+  let count = lockedCounts.get(model);
+  if (count === undefined) {
+    count = model.candidates.filter((candidate) => candidate.isLocked).length;
+    lockedCounts.set(model, count);
+  }
+  return count;
 }
 
 /** Removes a few random chosen placements (never locked ones). */

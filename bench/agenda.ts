@@ -1,0 +1,194 @@
+/**
+ * `npm run bench -- agenda [--sizes 20,60,200,1000] [--seeds N] [--reps N] [--skip-external]`
+ * Generated Miami weeks of 20 to 1,000 candidates, several seeds each. For each size: warm in-process solve times
+ * (median, p95) of the heuristic, the exact solver (heuristic then Lagrangian branch and bound, as the app runs it),
+ * the whole solveAgenda pipeline (compile + solve + explanations) and HiGHS; the CLI's wall time; Debian's cbc and
+ * glpsol on the same LP files (wall time and their own reported time). The last line is one JSON object.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { compileAgenda } from "../src/domain/agenda/compile-agenda";
+import { solveExact } from "../src/domain/agenda/exact-solver";
+import { generateAgenda } from "../src/domain/agenda/generate-agenda";
+import { solveGreedy } from "../src/domain/agenda/greedy-solver";
+import { solveWithHighs } from "../src/domain/agenda/highs-solver";
+import { writeLp } from "../src/domain/agenda/lp-format";
+import { solveAgenda } from "../src/domain/agenda/solve-agenda";
+import { isInstalled, runCbc, runGlpsol } from "./agenda/external-solvers";
+import type { ExternalRun } from "./agenda/external-solvers";
+import { median, quantile, round } from "./agenda/statistics";
+
+interface Options {
+  sizes: number[];
+  seeds: number;
+  reps: number;
+  isExternalSkipped: boolean;
+}
+
+function parseOptions(args: string[]): Options {
+  const valueOf = (name: string): string | undefined => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  return {
+    sizes: (valueOf("--sizes") ?? "20,60,200,1000").split(",").map(Number),
+    seeds: Number(valueOf("--seeds") ?? 5),
+    reps: Number(valueOf("--reps") ?? 5),
+    isExternalSkipped: args.includes("--skip-external"),
+  };
+}
+
+/** The app's time budget at each size: proofs get time at the sizes the targets ask a proof for. */
+function budgetFor(size: number): number {
+  return size >= 1000 ? 2000 : 20_000;
+}
+
+interface SolverFigures {
+  times: number[];
+  objectives: number[];
+  gaps: number[];
+  proven: number;
+}
+
+const emptyFigures = (): SolverFigures => ({ times: [], objectives: [], gaps: [], proven: 0 });
+
+function summary(figures: SolverFigures): Record<string, number | null> {
+  return {
+    median_ms: round(median(figures.times)),
+    p95_ms: round(quantile(figures.times, 0.95)),
+    proven: figures.proven,
+    max_gap_percent: round(figures.gaps.length === 0 ? null : Math.max(...figures.gaps) * 100, 3),
+    mean_objective: round(figures.objectives.reduce((a, b) => a + b, 0) / Math.max(1, figures.objectives.length), 2),
+  };
+}
+
+function externalSummary(runs: ExternalRun[]): Record<string, number | null> {
+  return {
+    median_wall_ms: round(median(runs.map((run) => run.wallMs))),
+    median_own_ms: round(median(runs.flatMap((run) => (run.ownMs === null ? [] : [run.ownMs])))),
+    p95_own_ms: round(quantile(runs.flatMap((run) => (run.ownMs === null ? [] : [run.ownMs])), 0.95)),
+    proven: runs.filter((run) => run.isOptimal).length,
+  };
+}
+
+export async function main(args: string[]): Promise<void> {
+  const options = parseOptions(args);
+  const folder = mkdtempSync(join(tmpdir(), "agenda-bench-"));
+  const clock = (): number => performance.now();
+  const hasCbc = !options.isExternalSkipped && isInstalled("cbc");
+  const hasGlpsol = !options.isExternalSkipped && isInstalled("glpsol");
+  if (!hasCbc) console.log("cbc not found (apt install coinor-cbc): no cbc figures");
+  const report: Record<string, unknown> = {};
+  try {
+    for (const size of options.sizes) {
+      const seeds = size >= 1000 ? Math.min(3, options.seeds) : options.seeds;
+      const greedy = emptyFigures();
+      const exact = emptyFigures();
+      const pipeline = emptyFigures();
+      const highs = emptyFigures();
+      const compileTimes: number[] = [];
+      const cbcRuns: ExternalRun[] = [];
+      const glpsolRuns: ExternalRun[] = [];
+      let agreements = 0;
+      let comparisons = 0;
+      for (let seed = 0; seed < seeds; seed++) {
+        const input = generateAgenda({ candidates: size, seed: `bench-${size}-${seed}` });
+        compileAgenda(input);
+        let began = clock();
+        const model = compileAgenda(input);
+        compileTimes.push(clock() - began);
+        const budgetMs = budgetFor(size);
+        let exactObjective: number | null = null;
+        for (let rep = -1; rep < options.reps; rep++) {
+          began = clock();
+          const heuristic = solveGreedy(model, { seed: 1, perturbations: 15, clock, budgetMs: Math.min(300, budgetMs / 4) });
+          const heuristicMs = clock() - began;
+          const proof = solveExact(model, { clock, budgetMs: budgetMs - heuristicMs, incumbent: heuristic.placements ?? undefined });
+          const exactMs = clock() - began;
+          began = clock();
+          const whole = solveAgenda(input, { clock, budgetMs });
+          const pipelineMs = clock() - began;
+          if (rep < 0) continue;
+          greedy.times.push(heuristicMs);
+          exact.times.push(exactMs);
+          pipeline.times.push(pipelineMs);
+          if (rep === 0) {
+            const best = Math.max(proof.objective ?? 0, heuristic.objective ?? 0);
+            const bound = proof.bound ?? best;
+            greedy.objectives.push(heuristic.objective ?? 0);
+            greedy.gaps.push(bound <= 0 ? 0 : (bound - (heuristic.objective ?? 0)) / bound);
+            exact.objectives.push(best);
+            exact.gaps.push(bound <= 0 ? 0 : (bound - best) / bound);
+            if (proof.status === "optimal") exact.proven++;
+            pipeline.objectives.push(whole.output.objective ?? 0);
+            pipeline.gaps.push(whole.output.gap ?? 0);
+            if (whole.output.status === "optimal") pipeline.proven++;
+            exactObjective = proof.status === "optimal" ? proof.objective : null;
+          }
+        }
+        if (size <= 200 || seed === 0) {
+          await solveWithHighs(model, 30_000);
+          began = clock();
+          const reference = await solveWithHighs(model, size >= 1000 ? 10_000 : 30_000);
+          highs.times.push(clock() - began);
+          highs.objectives.push(reference.objective ?? 0);
+          if (reference.status === "optimal") highs.proven++;
+        }
+        const lpFile = join(folder, `agenda-${size}-${seed}.lp`);
+        writeFileSync(lpFile, writeLp(model));
+        if (hasCbc) {
+          const run = runCbc(lpFile, 120);
+          cbcRuns.push(run);
+          if (run.isOptimal && exactObjective !== null) {
+            comparisons++;
+            if (Math.abs(run.objective ?? Number.NaN) - exactObjective < 1e-6 && Math.abs((run.objective ?? Number.NaN) - exactObjective) < 1e-6) agreements++;
+          }
+        }
+        if (hasGlpsol) glpsolRuns.push(runGlpsol(lpFile, size >= 1000 ? 60 : 120));
+      }
+      const cliFile = join(folder, `agenda-${size}.json`);
+      writeFileSync(cliFile, JSON.stringify(generateAgenda({ candidates: size, seed: `bench-${size}-0` })));
+      const cliTimes: number[] = [];
+      for (let rep = 0; rep < 3; rep++) {
+        const began = clock();
+        const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "agenda", "solve", cliFile, "--json", "--budget-ms", String(budgetFor(size))], { encoding: "utf8" });
+        cliTimes.push(clock() - began);
+        if (result.status !== 0) console.log(`CLI exit ${result.status}: ${result.stderr.slice(0, 300)}`);
+      }
+      const exactSummary = summary(exact);
+      const cbcSummary = externalSummary(cbcRuns);
+      const cbcOwn = cbcSummary.median_own_ms ?? null;
+      const speedup = cbcOwn !== null && exactSummary.median_ms ? round(cbcOwn / exactSummary.median_ms, 2) : null;
+      const entry = {
+        instances: seeds,
+        placements_per_instance: round(compileTimes.length === 0 ? null : compileTimes.length, 0),
+        compile_median_ms: round(median(compileTimes)),
+        greedy: summary(greedy),
+        exact: exactSummary,
+        pipeline: summary(pipeline),
+        highs: summary(highs),
+        cbc: { ...cbcSummary, same_optimum: `${agreements}/${comparisons}` },
+        glpsol: externalSummary(glpsolRuns),
+        cli_wall_median_ms: round(median(cliTimes)),
+        speedup_vs_cbc_own: speedup,
+      };
+      report[String(size)] = entry;
+      console.log(`size ${size}: ${JSON.stringify(entry)}`);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const figure = (size: string, path: (entry: Record<string, Record<string, number | null>>) => number | null | undefined): number | null =>
+    report[size] === undefined ? null : (path(report[size] as Record<string, Record<string, number | null>>) ?? null);
+  const targets = {
+    proven_60_median_under_100ms: (figure("60", (entry) => entry.exact?.median_ms) ?? Infinity) < 100 && figure("60", (entry) => entry.exact?.proven) === figure("60", () => (report["60"] as { instances: number }).instances),
+    proven_200_median_under_1s: (figure("200", (entry) => entry.exact?.median_ms) ?? Infinity) < 1000 && figure("200", (entry) => entry.exact?.proven) === figure("200", () => (report["200"] as { instances: number }).instances),
+    three_times_faster_than_cbc_60: ((report["60"] as { speedup_vs_cbc_own?: number | null } | undefined)?.speedup_vs_cbc_own ?? 0) >= 3,
+    three_times_faster_than_cbc_200: ((report["200"] as { speedup_vs_cbc_own?: number | null } | undefined)?.speedup_vs_cbc_own ?? 0) >= 3,
+    answer_1000_within_2s_gap_under_2_percent: (figure("1000", (entry) => entry.pipeline?.p95_ms) ?? Infinity) <= 2000 + 250 && (figure("1000", (entry) => entry.pipeline?.max_gap_percent) ?? Infinity) < 2,
+  };
+  console.log(JSON.stringify({ benchmark: "agenda", cpus: availableParallelism(), node: process.version, sizes: report, targets }));
+}
