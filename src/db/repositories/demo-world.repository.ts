@@ -52,10 +52,39 @@ async function inChunks(
   }
 }
 
+/**
+ * Runs a bulk load with the secondary (non-unique) indexes of `tables` dropped, then rebuilds them from their saved
+ * definitions: one index build is much cheaper than maintaining full-text GIN indexes row by row.
+ */
+async function withDeferredIndexes<T>(executeSql: ExecuteSql, tables: string[], body: () => Promise<T>): Promise<T> {
+  const { rows } = await executeSql(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+     JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
+     WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[]) AND NOT x.indisunique`,
+    [tables],
+  );
+  for (const index of rows) await executeSql(`DROP INDEX IF EXISTS "${String(index.name)}"`);
+  try {
+    return await body();
+  } finally {
+    for (const index of rows) await executeSql(String(index.definition));
+  }
+}
+
 export async function loadDemoWorld(
   executeSql: ExecuteSql,
   world: DemoWorld,
   onProgress: (rowsLoaded: number) => void = () => {},
+): Promise<LoadedWorld> {
+  return withDeferredIndexes(executeSql, ["members", "ties", "follows", "gifts", "meetings"], () =>
+    loadRows(executeSql, world, onProgress),
+  );
+}
+
+async function loadRows(
+  executeSql: ExecuteSql,
+  world: DemoWorld,
+  onProgress: (rowsLoaded: number) => void,
 ): Promise<LoadedWorld> {
   let rows = 0;
   const progress = (count: number) => {
