@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import Graph from "graphology";
 import graphologyBetweenness from "graphology-metrics/centrality/betweenness";
 import { betweenness, betweennessCentralization } from "./betweenness";
-import { buildCompactGraph } from "./compact-graph";
+import { buildCompactGraph, relabelBreadthFirst } from "./compact-graph";
 import { fromGraphology } from "./graphology-bridge";
 import {
   florentineNetwork,
@@ -72,6 +72,18 @@ describe("betweenness", () => {
       worst = Math.max(worst, Math.abs((sampled.normalized[i] as number) - (exact.normalized[i] as number)));
     expect(worst).toBeLessThan(sampled.errorBound);
     expect(worst).toBeGreaterThan(0);
+  });
+
+  it("gives the same values on a graph renumbered breadth-first (as used for big sampled runs)", () => {
+    const { graph } = miserablesNetwork();
+    const relabelled = relabelBreadthFirst(graph);
+    const original = betweenness(graph);
+    const renumbered = betweenness(relabelled.graph);
+    for (let i = 0; i < graph.nodeCount; i++)
+      expect(renumbered.raw[relabelled.rank[i] as number]).toBeCloseTo(original.raw[i] as number, 9);
+    expect(Array.from(relabelled.order).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: graph.nodeCount }, (_, i) => i),
+    );
   });
 
   it("has centralization 1 for a star and 0 for a cycle", () => {

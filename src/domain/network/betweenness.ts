@@ -3,6 +3,7 @@
  * estimated from seeded random pivots on large ones (Brandes & Pich 2007) with a Hoeffding bound on the error.
  */
 import type { CompactGraph } from "./compact-graph";
+import { relabelBreadthFirst } from "./compact-graph";
 import { createRng } from "../random";
 
 export interface BetweennessOptions {
@@ -138,10 +139,17 @@ export function betweenness(graph: CompactGraph, options: BetweennessOptions = {
   const exact = options.pivots === undefined || options.pivots >= n;
   const k = exact ? n : Math.max(1, Math.floor(options.pivots ?? n));
   const confidence = options.confidence ?? 0.95;
-  const raw = new Float64Array(n);
+  let raw = new Float64Array(n);
   const work = workspace(n);
   if (exact) for (let s = 0; s < n; s++) accumulateFrom(graph, s, raw, work);
-  else for (const s of choosePivots(n, k, options.seed ?? 1)) accumulateFrom(graph, s, raw, work);
+  else if (n >= 50_000 && k >= 8) {
+    // Big sparse graphs: renumber in breadth-first order first (same pivots, same result, fewer cache misses).
+    const relabelled = relabelBreadthFirst(graph);
+    const local = new Float64Array(n);
+    for (const s of choosePivots(n, k, options.seed ?? 1))
+      accumulateFrom(relabelled.graph, relabelled.rank[s] as number, local, work);
+    raw = Float64Array.from(relabelled.rank, (position) => local[position] as number);
+  } else for (const s of choosePivots(n, k, options.seed ?? 1)) accumulateFrom(graph, s, raw, work);
   const scale = (exact ? 1 : n / k) * (graph.directed ? 1 : 0.5);
   const pairs = graph.directed ? (n - 1) * (n - 2) : ((n - 1) * (n - 2)) / 2;
   const normalized = new Float64Array(n);
