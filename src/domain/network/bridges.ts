@@ -27,7 +27,7 @@ export interface BridgeOptions {
   communities?: number;
   /** Most constrained members per community tried as ends (default 5). */
   perCommunity?: number;
-  /** Best candidates by constraint re-evaluated for centralization (default 8). */
+  /** Best candidates by constraint re-evaluated for centralization (default 6). */
   evaluate?: number;
   /** Re-evaluate centralization only up to this many arcs (default 4M: a 100k-member city). */
   maxArcs?: number;
@@ -118,7 +118,7 @@ export function suggestBridges(input: {
           candidates.push({ a, b, constraintDrop: drop });
         }
   candidates.sort((x, y) => y.constraintDrop - x.constraintDrop || x.a - y.a || x.b - y.b);
-  const evaluated = candidates.slice(0, Math.max(options.count ?? 5, options.evaluate ?? 8));
+  const evaluated = candidates.slice(0, Math.max(options.count ?? 5, options.evaluate ?? 6));
   const canEvaluate = graph.targets.length <= (options.maxArcs ?? 4_000_000);
   const pivots = options.pivots;
   const seed = options.seed ?? 1;

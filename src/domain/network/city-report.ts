@@ -133,7 +133,7 @@ export function buildCityReport(input: CityNetworkInput, options: CityReportOpti
 
   const bridgeOptions: BridgeOptions = { seed: options.seed ?? 1, ...options.bridges };
   if (bridgeOptions.pivots === undefined && !structure.betweenness.exact)
-    bridgeOptions.pivots = Math.max(16, Math.floor(structure.betweenness.pivots / 2));
+    bridgeOptions.pivots = Math.max(8, Math.floor(structure.betweenness.pivots / 4));
   const bridges =
     openness.status === "ok"
       ? suggestBridges({ graph: ties, structure, holes, options: bridgeOptions }).map((s) => ({
