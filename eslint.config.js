@@ -28,7 +28,10 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/switch-exhaustiveness-check": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
@@ -37,12 +40,24 @@ export default tseslint.config(
   { files: ["src/db/**"], rules: forbid(except("domain", "db")) },
   { files: ["src/app/**"], rules: forbid(except("domain", "db", "app")) },
   { files: ["src/jobs/**"], rules: forbid(except("domain", "app", "jobs", "db"), ["db"]) },
-  { files: ["src/server/**"], ignores: ["src/server/main.ts"], rules: forbid(except("domain", "api", "app", "server", "db"), ["db"]) },
+  {
+    files: ["src/server/**"],
+    ignores: ["src/server/main.ts"],
+    rules: forbid(except("domain", "api", "app", "server", "db"), ["db"]),
+  },
   { files: ["src/web/**"], rules: forbid(except("api", "web")) },
   { files: ["src/cli/**"], ignores: ["src/cli/main.ts"], rules: forbid(except("domain", "api", "app", "cli")) },
   { files: ["src/server/main.ts", "src/cli/main.ts"], rules: forbid(["web"]) },
   {
     files: ["**/*.js", "**/*.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+      },
+    },
   },
 );
