@@ -13,6 +13,7 @@ import { errorStatus } from "./error-status";
 import { createRouter, errorResponse, type Router } from "./http";
 import { registerMemberRoutes } from "./routes/members.routes";
 import { registerSystemRoutes } from "./routes/system.routes";
+import { registerEventRoutes } from "./routes/events.routes";
 
 export interface ServerOptions {
   authSecret: string;
@@ -122,6 +123,7 @@ export function createServerApp(
 
   registerSystemRoutes(app, context, { authSecret: options.authSecret });
   registerMemberRoutes(app, context, { authSecret: options.authSecret });
+  registerEventRoutes(app, context, { authSecret: options.authSecret });
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
