@@ -148,24 +148,37 @@ export function explainUnscheduled(model: AgendaModel, chosenPlacements: readonl
   return explanations;
 }
 
-/** The 15-minute-aligned local starts of each trip day, converted once. */
+/** The 15-minute-aligned local starts and the meal windows of each trip day, converted once. */
 class SlotGrid {
   private readonly days: { local: string; start: number }[][];
+  private readonly meals: { lunch: { start: number; end: number }; dinner: { start: number; end: number } }[];
 
   constructor(private readonly model: AgendaModel) {
+    const clockOf = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
     this.days = model.days.map((day) => {
+      const midnight = wallTimeToEpochMinutes(day.date, "00:00", model.timeZone);
+      const isPlainDay = wallTimeToEpochMinutes(day.date, "24:00", model.timeZone) - midnight === 24 * 60;
       const slots: { local: string; start: number }[] = [];
       const seen = new Set<number>();
       for (let minute = 0; minute < 24 * 60; minute += 15) {
-        const clock = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-        const start = wallTimeToEpochMinutes(day.date, clock, model.timeZone);
-        // A wall time skipped by a daylight-saving jump resolves onto another slot: keep each instant once.
-        if (seen.has(start) || epochMinutesToLocal(start, model.timeZone) !== `${day.date}T${clock}`) continue;
+        const local = `${day.date}T${clockOf(minute)}`;
+        // Days without a daylight-saving change are plain arithmetic; the others go through Temporal, and a wall
+        // time skipped by the jump (resolved onto another slot) is not offered.
+        if (isPlainDay) {
+          slots.push({ local, start: midnight + minute });
+          continue;
+        }
+        const start = wallTimeToEpochMinutes(day.date, clockOf(minute), model.timeZone);
+        if (seen.has(start) || epochMinutesToLocal(start, model.timeZone) !== local) continue;
         seen.add(start);
-        slots.push({ local: `${day.date}T${clock}`, start });
+        slots.push({ local, start });
       }
       return slots;
     });
+    this.meals = model.days.map((day) => ({
+      lunch: { start: wallTimeToEpochMinutes(day.date, lunchWindow[0], model.timeZone), end: wallTimeToEpochMinutes(day.date, lunchWindow[1], model.timeZone) },
+      dinner: { start: wallTimeToEpochMinutes(day.date, dinnerWindow[0], model.timeZone), end: wallTimeToEpochMinutes(day.date, dinnerWindow[1], model.timeZone) },
+    }));
   }
 
   /** The fitting start nearest to the candidate's first proposed one, or null. */
@@ -179,11 +192,8 @@ class SlotGrid {
     this.days.forEach((slots, dayIndex) => {
       const day = model.days[dayIndex];
       if (day === undefined || chosen.filter((other) => other.day === dayIndex).length >= model.maxPerDay) return;
-      let window: { start: number; end: number } | null = null;
-      if (candidate.kind === "lunch" || candidate.kind === "dinner") {
-        const [from, to] = candidate.kind === "lunch" ? lunchWindow : dinnerWindow;
-        window = { start: wallTimeToEpochMinutes(day.date, from, model.timeZone), end: wallTimeToEpochMinutes(day.date, to, model.timeZone) };
-      }
+      const meals = this.meals[dayIndex];
+      const window = candidate.kind === "lunch" ? (meals?.lunch ?? null) : candidate.kind === "dinner" ? (meals?.dinner ?? null) : null;
       for (const slot of slots) {
         const end = slot.start + candidate.durationMinutes;
         const distance = Math.abs(slot.start - target);
