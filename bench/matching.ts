@@ -6,7 +6,7 @@
  */
 import os from "node:os";
 import { buildMatchingIndex } from "../src/domain/matching/build-index";
-import { prepareTrip } from "../src/domain/matching/candidates";
+import { defaultPickOptions, prepareTrip } from "../src/domain/matching/candidates";
 import { pickLocals } from "../src/domain/matching/pick-locals";
 import { generateRandomCity, generateTrips } from "../src/domain/matching/random-city";
 import type { EpochMs, PickResult } from "../src/domain/matching/types";
@@ -93,7 +93,7 @@ export async function main(args: string[]): Promise<void> {
         for (let t = 0; t < Math.min(sqlTripCount, trips.length); t++) {
           const prepared = prepareTrip(index, trips[t]!);
           const t0 = performance.now();
-          const rows = await baseline.pick(prepared, now, { since, defaultCap: 3, limit, share: 0.4 });
+          const rows = await baseline.pick(prepared, now, { since, defaultCap: 3, limit, share: 0.4, penalty: defaultPickOptions.communityPenalty });
           sqlLatencies.push(performance.now() - t0);
           const engine = results[t]!.picks.map((p) => `${index.memberNumbers.get(p.memberId)}:${p.score}`).join(",");
           const sql = rows.map((r) => `${r.member}:${r.score}`).join(",");

@@ -15,7 +15,7 @@ export interface SqlPick {
 }
 
 export interface SqlBaseline {
-  pick(trip: PreparedTrip, now: number, options: { since: number; defaultCap: number; limit: number; share: number }): Promise<SqlPick[]>;
+  pick(trip: PreparedTrip, now: number, options: { since: number; defaultCap: number; limit: number; share: number; penalty: number }): Promise<SqlPick[]>;
   close(): Promise<void>;
 }
 
@@ -114,6 +114,7 @@ export async function openSqlBaseline(connectionString: string, index: MatchingI
           options.limit,
           options.share,
           TEXT_RELEVANCE_THRESHOLD,
+          options.penalty,
         ],
       });
       return result.rows.map((row) => ({ member: row.id, score: row.score }));

@@ -46,14 +46,19 @@ ANALYZE ${schema}.member, ${schema}.member_sector, ${schema}.member_tag, ${schem
   ${schema}.tie, ${schema}.follow, ${schema}.block, ${schema}.alert;
 `;
 
-/** select_diverse(communities, young, limit, share) -> chosen 0-based positions, ascending. */
+/** select_diverse(communities, young, scores, limit, share, penalty) -> chosen 0-based positions, ascending. */
 export const selectDiverseSql = `
-CREATE FUNCTION ${schema}.select_diverse(comm int[], young int[], lim int, share float8) RETURNS int[]
-LANGUAGE plpgsql IMMUTABLE AS $fn$
+CREATE FUNCTION ${schema}.select_diverse(comm int[], young int[], scores int[], lim int, share float8, penalty int)
+RETURNS int[] LANGUAGE plpgsql IMMUTABLE AS $fn$
 DECLARE
   total int := coalesce(array_length(comm, 1), 0);
   ncomm int;
   sizes int[];
+  st int[];
+  fillp int[];
+  bycomm int[];
+  nxt int[];
+  nxty int[];
   youngcount int := 0;
   n int;
   cap int;
@@ -72,6 +77,12 @@ DECLARE
   yg int := 0;
   i int;
   c int;
+  k int;
+  pos int;
+  val int;
+  chosen int;
+  chosen_val int;
+  pass int;
   result int[] := '{}';
 BEGIN
   IF total <= lim THEN
@@ -82,6 +93,16 @@ BEGIN
   FOR i IN 1..total LOOP
     sizes[comm[i] + 1] := sizes[comm[i] + 1] + 1;
     youngcount := youngcount + young[i];
+  END LOOP;
+  -- Positions grouped by community, best first: bycomm[st[c] .. st[c + 1] - 1] for community c - 1.
+  st := array_fill(1, ARRAY[ncomm + 1]);
+  FOR c IN 1..ncomm LOOP st[c + 1] := st[c] + sizes[c]; END LOOP;
+  fillp := st[1:ncomm];
+  bycomm := array_fill(0, ARRAY[total]);
+  FOR i IN 1..total LOOP
+    c := comm[i] + 1;
+    bycomm[fillp[c]] := i;
+    fillp[c] := fillp[c] + 1;
   END LOOP;
   FOR n IN REVERSE lim..1 LOOP
     cap := greatest(1, floor(share * n + 1e-9)::int);
@@ -105,21 +126,35 @@ BEGIN
   dominant_limit := CASE WHEN dominant < 0 THEN chosen_cap ELSE chosen_n - (total - sizes[dominant + 1]) END;
   per := array_fill(0, ARRAY[ncomm]);
   taken := array_fill(false, ARRAY[total]);
-  i := 1;
-  WHILE i <= total AND yg < floor_y AND cnt < chosen_n LOOP
-    c := comm[i];
-    IF young[i] = 1 AND per[c + 1] < (CASE WHEN c = dominant THEN dominant_limit ELSE chosen_cap END) THEN
-      taken[i] := true; cnt := cnt + 1; yg := yg + 1; per[c + 1] := per[c + 1] + 1;
-    END IF;
-    i := i + 1;
-  END LOOP;
-  i := 1;
-  WHILE i <= total AND cnt < chosen_n LOOP
-    c := comm[i];
-    IF NOT taken[i] AND per[c + 1] < (CASE WHEN c = dominant THEN dominant_limit ELSE chosen_cap END) THEN
-      taken[i] := true; cnt := cnt + 1; per[c + 1] := per[c + 1] + 1;
-    END IF;
-    i := i + 1;
+  nxt := st[1:ncomm];
+  nxty := st[1:ncomm];
+  -- Pass 1: young givers up to their floor; pass 2: everyone. Each step takes the best effective score.
+  FOR pass IN 1..2 LOOP
+    LOOP
+      EXIT WHEN cnt >= chosen_n OR (pass = 1 AND yg >= floor_y);
+      chosen := -1;
+      chosen_val := 0;
+      FOR c IN 1..ncomm LOOP
+        CONTINUE WHEN per[c] >= (CASE WHEN c - 1 = dominant THEN dominant_limit ELSE chosen_cap END);
+        k := CASE WHEN pass = 1 THEN nxty[c] ELSE nxt[c] END;
+        WHILE k < st[c + 1] LOOP
+          EXIT WHEN NOT taken[bycomm[k]] AND (pass = 2 OR young[bycomm[k]] = 1);
+          k := k + 1;
+        END LOOP;
+        IF pass = 1 THEN nxty[c] := k; ELSE nxt[c] := k; END IF;
+        CONTINUE WHEN k >= st[c + 1];
+        pos := bycomm[k];
+        val := scores[pos] - penalty * per[c];
+        IF chosen < 0 OR val > chosen_val OR (val = chosen_val AND pos < chosen) THEN
+          chosen := pos; chosen_val := val;
+        END IF;
+      END LOOP;
+      EXIT WHEN chosen < 0;
+      taken[chosen] := true;
+      cnt := cnt + 1;
+      yg := yg + young[chosen];
+      per[comm[chosen] + 1] := per[comm[chosen] + 1] + 1;
+    END LOOP;
   END LOOP;
   FOR i IN 1..total LOOP
     IF taken[i] THEN result := result || (i - 1); END IF;
@@ -132,7 +167,7 @@ $fn$;
 /**
  * One trip's pick, as one prepared statement. Parameters: $1 traveller, $2 city, $3 sectors, $4 tags,
  * $5/$6 seeks term ids/weights, $7/$8 gives term ids/weights, $9 now, $10 cap window start, $11 default cap,
- * $12 limit, $13 max community share, $14 text threshold. Scores use the weights of src/domain/matching/scoring.ts.
+ * $12 limit, $13 max community share, $14 text threshold, $15 community penalty. Scores use the weights of src/domain/matching/scoring.ts.
  */
 export const pickSql = `
 WITH sec AS (
@@ -181,6 +216,6 @@ WITH sec AS (
   FROM scored
 )
 SELECT r.ids[p + 1] AS id, r.scores[p + 1] AS score
-FROM ranked r, unnest(${schema}.select_diverse(r.comms, r.youngs, $12, $13)) AS p
+FROM ranked r, unnest(${schema}.select_diverse(r.comms, r.youngs, r.scores, $12, $13, $15)) AS p
 ORDER BY p
 `;

@@ -15,6 +15,7 @@ export const defaultPickOptions = {
   defaultAlertCap: 3,
   capWindowMs: 7 * 24 * 60 * 60 * 1000,
   maxCommunityShare: 0.4,
+  communityPenalty: 25,
 } as const;
 
 /** One relevant, alertable local with everything its score and reasons are made of. */
@@ -53,6 +54,7 @@ interface Scratch extends Signals {
   /** Work space for the scan: candidates in member order, then ranked. */
   readonly members: Int32Array;
   readonly scores: Int32Array;
+  readonly order: Int32Array;
   readonly rankedMembers: Int32Array;
   readonly rankedScores: Int32Array;
   readonly communities: Int32Array;
@@ -76,6 +78,7 @@ function takeScratch(index: MatchingIndex): Scratch {
     status: new Uint8Array(n),
     members: new Int32Array(n),
     scores: new Int32Array(n),
+    order: new Int32Array(n),
     rankedMembers: new Int32Array(n),
     rankedScores: new Int32Array(n),
     communities: new Int32Array(n),
@@ -249,7 +252,7 @@ function accumulateNeighbourhood(ties: Csr, traveller: number, mutual: Int32Arra
 }
 
 /** Orders positions by score descending, then member ascending; a counting sort since scores are small integers. */
-function rankPositions(scores: Int32Array, count: number): Int32Array {
+function rankPositions(scores: Int32Array, count: number, order: Int32Array): Int32Array {
   let low = 0;
   let high = 0;
   for (let i = 0; i < count; i++) {
@@ -257,7 +260,6 @@ function rankPositions(scores: Int32Array, count: number): Int32Array {
     if (i === 0 || score < low) low = score;
     if (i === 0 || score > high) high = score;
   }
-  const order = new Int32Array(count);
   if (high - low > 1 << 16) {
     // Extra signals with huge points: fall back to a comparison sort (positions are in member order already).
     const sorted = Array.from({ length: count }, (_, i) => i).sort(
@@ -364,7 +366,7 @@ export function collectCandidates(index: MatchingIndex, trip: PreparedTrip, opti
   const locals = rowOf(index.cityLocals.offsets, index.cityLocals.targets, trip.city);
   const { members, scores } = signals;
   const count = scoreLocals(index, signals, locals, options, members, scores);
-  const order = rankPositions(scores, count);
+  const order = rankPositions(scores, count, signals.order);
   const rankedMembers = signals.rankedMembers.subarray(0, count);
   const rankedScores = signals.rankedScores.subarray(0, count);
   const communities = signals.communities.subarray(0, count);

@@ -18,8 +18,10 @@ export function pickLocals(index: MatchingIndex, trip: MatchingTrip, options: Pi
   const candidates = collectCandidates(index, prepared, options);
   const chosen = selectDiverse(
     candidates,
+    candidates.scores,
     options.limit ?? defaultPickOptions.limit,
     options.maxCommunityShare ?? defaultPickOptions.maxCommunityShare,
+    options.communityPenalty ?? defaultPickOptions.communityPenalty,
   );
   const picks = chosen.map((position) => {
     const candidate = candidateAt(candidates, position);

@@ -28,11 +28,11 @@ export const scoringWeights = {
 } as const;
 
 /**
- * The cosine threshold (scaled to DOT_SCALE) from which text alone makes a local relevant: 0.15. See
- * docs/matching.md: one shared specific word between two short profile texts lands at 0.15–0.35, one shared
- * common word below 0.1.
+ * The cosine threshold (scaled to DOT_SCALE) from which text alone makes a local relevant: 0.2. See
+ * docs/matching.md: one shared specific word between two short profile texts lands at 0.25–0.35, one shared
+ * generic word ("startup") at 0.12–0.2.
  */
-export const TEXT_RELEVANCE_THRESHOLD = Math.round(0.15 * DOT_SCALE);
+export const TEXT_RELEVANCE_THRESHOLD = Math.round(0.2 * DOT_SCALE);
 
 /** Points for the giving record: feedback "useful" counts most, capped so that givers do not crowd out the rest. */
 export function givingPoints(giftsGiven: number, offersAnswered: number, usefulMeetings: number): number {

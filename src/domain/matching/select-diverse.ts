@@ -51,43 +51,81 @@ function plan(sizes: Int32Array, total: number, limit: number, maxShare: number)
 
 /**
  * Chooses which candidates get alerts; returns their positions in the list, ascending (so, best first).
- * Young givers are taken first up to their floor (within the caps), then the best of the rest.
+ * Greedy on an effective score: each alert already given to a community costs its next candidate `communityPenalty`
+ * points, so the pick spreads across communities unless a clan's candidates are far better. Young givers are taken
+ * first up to their floor, then the rest; always within the community caps.
  */
-export function selectDiverse(candidates: SelectableCandidates, limit: number, maxShare: number): number[] {
+export function selectDiverse(
+  candidates: SelectableCandidates,
+  scores: Int32Array,
+  limit: number,
+  maxShare: number,
+  communityPenalty: number,
+): number[] {
   const { communities, isYoungGiver } = candidates;
   const total = communities.length;
   if (total <= limit) return Array.from({ length: total }, (_, i) => i);
   let communityCount = 0;
   for (let i = 0; i < total; i++) communityCount = Math.max(communityCount, (communities[i] as number) + 1);
+  // Positions grouped by community, each group best first (CSR by community).
   const sizes = new Int32Array(communityCount);
   let youngCount = 0;
   for (let i = 0; i < total; i++) {
     sizes[communities[i] as number]! += 1;
     youngCount += isYoungGiver[i] as number;
   }
+  const starts = new Int32Array(communityCount + 1);
+  for (let c = 0; c < communityCount; c++) starts[c + 1] = (starts[c] as number) + (sizes[c] as number);
+  const byCommunity = new Int32Array(total);
+  const fill = starts.slice(0, communityCount);
+  for (let i = 0; i < total; i++) byCommunity[fill[communities[i] as number]!++] = i;
+
   const { n, cap, dominant } = plan(sizes, total, limit, maxShare);
   const floor = youngFounderFloor(youngCount, n, total);
+  const dominantLimit = dominant < 0 ? cap : n - (total - (sizes[dominant] as number));
   const taken = new Uint8Array(total);
   const perCommunity = new Int32Array(communityCount);
+  // Next untaken (young) candidate of each community, as an index into byCommunity.
+  const next = starts.slice(0, communityCount);
+  const nextYoung = starts.slice(0, communityCount);
   let count = 0;
   let young = 0;
-  // The dominant community (if any) fills what the others cannot; everyone else stays within the cap.
-  const dominantLimit = dominant < 0 ? cap : n - (total - (sizes[dominant] as number));
-  const hasRoom = (i: number) => {
-    const c = communities[i] as number;
-    return (perCommunity[c] as number) < (c === dominant ? dominantLimit : cap);
+
+  /** The best untaken candidate by effective score whose community has room, or -1. */
+  const best = (pointers: Int32Array, youngOnly: boolean): number => {
+    let chosen = -1;
+    let chosenValue = 0;
+    for (let c = 0; c < communityCount; c++) {
+      if ((perCommunity[c] as number) >= (c === dominant ? dominantLimit : cap)) continue;
+      let k = pointers[c] as number;
+      const end = starts[c + 1] as number;
+      while (k < end && (taken[byCommunity[k] as number] === 1 || (youngOnly && isYoungGiver[byCommunity[k] as number] === 0))) k++;
+      pointers[c] = k;
+      if (k === end) continue;
+      const position = byCommunity[k] as number;
+      const value = (scores[position] as number) - communityPenalty * (perCommunity[c] as number);
+      if (chosen < 0 || value > chosenValue || (value === chosenValue && position < chosen)) {
+        chosen = position;
+        chosenValue = value;
+      }
+    }
+    return chosen;
   };
-  const take = (i: number) => {
-    taken[i] = 1;
+  const take = (position: number) => {
+    taken[position] = 1;
     count++;
-    young += isYoungGiver[i] as number;
-    perCommunity[communities[i] as number]! += 1;
+    young += isYoungGiver[position] as number;
+    perCommunity[communities[position] as number]! += 1;
   };
-  for (let i = 0; i < total && young < floor && count < n; i++) {
-    if (isYoungGiver[i] === 1 && hasRoom(i)) take(i);
+  while (young < floor && count < n) {
+    const position = best(nextYoung, true);
+    if (position < 0) break;
+    take(position);
   }
-  for (let i = 0; i < total && count < n; i++) {
-    if (taken[i] === 0 && hasRoom(i)) take(i);
+  while (count < n) {
+    const position = best(next, false);
+    if (position < 0) break;
+    take(position);
   }
   const out: number[] = [];
   for (let i = 0; i < total; i++) if (taken[i] === 1) out.push(i);

@@ -104,6 +104,8 @@ export interface PickOptions {
   readonly capWindowMs?: number;
   /** Largest share of the alerts one community may take while others hold candidates; default 0.4. */
   readonly maxCommunityShare?: number;
+  /** Points an alert already given to a community costs its next candidate (spreads the pick); default 25. */
+  readonly communityPenalty?: number;
 }
 
 /** Why a local was picked, as data: the app renders it in the reader's language. "You" is the traveller. */
