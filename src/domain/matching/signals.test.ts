@@ -75,6 +75,18 @@ describe("each signal moves the ranking the right way, all else equal", () => {
   });
 });
 
+it("ranks correctly when extra points make the score range too wide for the counting sort", () => {
+  const locals = ["a", "b", "c", "d"].map((id) => makeMember(id));
+  const huge = {
+    code: "organiser_bridge",
+    points: [
+      { memberId: "c" as MemberId, points: 5_000_000 },
+      { memberId: "a" as MemberId, points: -5_000_000 },
+    ],
+  };
+  expect(ranking(makeState(locals, { extraSignals: [huge] }))).toEqual(["c", "b", "d", "a"]);
+});
+
 describe("network distance is an inverted U", () => {
   // Friends of the traveller live in Paris: they make mutual connections without being candidates.
   const friends = Array.from({ length: 14 }, (_, i) => makeMember(`friend-${i}`, { homeCityId: paris }));
