@@ -1,0 +1,65 @@
+/**
+ * The traveller accepts an offer, at one of its slots (a meeting is scheduled: host = sender, guest = traveller) or
+ * leaving the time to the agenda solver. One acceptance per offer: the status guard is in the update itself. No
+ * double booking: the traveller's row lock serialises acceptances, and an overlapping meeting refuses the slot.
+ */
+import {
+  acceptOpenOffer,
+  findOverlappingMeeting,
+  insertMeeting,
+  insertNotification,
+  listSlotsOfOffers,
+  lockMemberRow,
+  offerWithId,
+} from "../../db/repositories/offers.repository";
+import { AppError, invalid } from "../../domain/errors";
+import type { AppContext } from "../context";
+import type { ViewerInfo } from "../get-viewer";
+import { loadOfferForParty } from "./load-offer-for-party";
+import { loadOfferViews, type OfferView } from "./offer-view";
+
+/** Accepts the offer; 409 when it is no longer open or when the slot overlaps another meeting of the traveller. */
+export async function acceptOffer(
+  context: AppContext,
+  options: { viewer: ViewerInfo; offerId: number; slotId?: number },
+): Promise<OfferView> {
+  const { viewer, offerId, slotId } = options;
+  const party = await loadOfferForParty(context.db, offerId, viewer.memberId);
+  if (party.role !== "traveller") throw new AppError("forbidden", "Only the traveller accepts an offer");
+  const slots = await listSlotsOfOffers(context.db, [offerId]);
+  const slot = slotId === undefined ? undefined : slots.find((candidate) => candidate.id === slotId);
+  if (slotId !== undefined && !slot) throw invalid("slotId", `Slot ${slotId} is not one of this offer's slots`);
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    await lockMemberRow(tx, viewer.memberId);
+    const accepted = await acceptOpenOffer(tx, offerId, slot?.id ?? null, now);
+    if (!accepted)
+      throw new AppError("conflict", "This offer is no longer open: it was accepted, declined or withdrawn");
+    if (slot) {
+      const endsAt = new Date(slot.startsAt.getTime() + slot.durationMin * 60_000);
+      const overlapping = await findOverlappingMeeting(tx, viewer.memberId, slot.startsAt, endsAt);
+      if (overlapping)
+        throw new AppError("conflict", "This slot overlaps another meeting you accepted", { field: "slotId" });
+      await insertMeeting(tx, {
+        offerId,
+        tripId: accepted.tripId,
+        cityId: party.cityId,
+        hostId: accepted.senderId,
+        guestId: viewer.memberId,
+        kind: accepted.kind,
+        startsAt: slot.startsAt,
+        endsAt,
+        venueId: accepted.venueId,
+      });
+    }
+    await insertNotification(tx, {
+      memberId: accepted.senderId,
+      kind: "offer_accepted",
+      payload: { offerId, tripId: accepted.tripId, slotId: slot?.id ?? null, byName: viewer.name },
+      createdAt: now,
+    });
+    const [view] = await loadOfferViews(tx, offerWithId(offerId));
+    if (!view) throw new Error("offer vanished in its own transaction");
+    return view;
+  });
+}

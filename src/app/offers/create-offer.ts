@@ -1,0 +1,127 @@
+/**
+ * A local answers a trip with an offer. Load the trip (404 outside its audience) → check slots, venue and event →
+ * in one transaction: count the sender's offers under their row lock (fail closed), write the offer, notify the
+ * traveller. An Idempotency-Key replays the first response to the same member.
+ */
+import {
+  countSenderOffersOnTrip,
+  findEventInCity,
+  findIdempotentResponse,
+  findVenueInCity,
+  insertIdempotentResponse,
+  insertVenue,
+  listSenderOfferTimesSince,
+  lockMemberRow,
+  offerWithId,
+} from "../../db/repositories/offers.repository";
+import { AppError, invalid } from "../../domain/errors";
+import { checkOfferLimits, dailyWindowStart } from "../../domain/offers/offer-limits";
+import { isVenueRequired, type OfferKind } from "../../domain/offers/offer-kinds";
+import { findSlotProblem, type ProposedSlot } from "../../domain/offers/validate-offer";
+import type { AppContext } from "../context";
+import type { ViewerInfo } from "../get-viewer";
+import { loadVisibleTrip, toTripStay } from "./load-visible-trip";
+import { loadOfferViews, type OfferView } from "./offer-view";
+import { saveOffer } from "./save-offer";
+
+export interface CreateOfferInput {
+  kind: OfferKind;
+  message: string;
+  slots: ProposedSlot[];
+  venue?: { id: number } | { name: string; address: string; lat?: number; lon?: number };
+  eventId?: number;
+}
+
+/** Creates an offer; answers 201 with the offer, or the saved response of an earlier request with the same key. */
+export async function createOffer(
+  context: AppContext,
+  options: { viewer: ViewerInfo; tripId: number; input: CreateOfferInput; idempotencyKey?: string },
+): Promise<{ status: 201; body: OfferView; replayed: boolean }> {
+  const { viewer, tripId, input, idempotencyKey } = options;
+  if (!viewer.emailVerified)
+    throw new AppError("email_not_verified", "Confirm your email address before sending offers");
+  if (idempotencyKey) {
+    const saved = await findIdempotentResponse(context.db, viewer.memberId, idempotencyKey);
+    if (saved) return { status: 201, body: saved.body as OfferView, replayed: true };
+  }
+  const trip = await loadVisibleTrip(context, tripId, viewer.memberId);
+  if (trip.trip.memberId === viewer.memberId) throw new AppError("forbidden", "You cannot answer your own trip");
+  const now = context.now();
+
+  let slots = input.slots;
+  let eventVenueId: number | null = null;
+  if (input.kind === "event_invitation") {
+    if (input.eventId === undefined) throw invalid("eventId", "An event invitation names its event");
+    const event = await findEventInCity(context.db, input.eventId, trip.city.id);
+    if (!event) throw invalid("eventId", `No scheduled event ${input.eventId} in ${trip.city.name}`);
+    eventVenueId = event.venueId;
+    if (slots.length === 0) {
+      const minutes = Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / 60_000);
+      slots = [{ startsAt: event.startsAt.toISOString(), durationMinutes: Math.min(720, Math.max(5, minutes)) }];
+    }
+  } else if (input.eventId !== undefined) {
+    throw invalid("eventId", "Only an event invitation names an event");
+  }
+  const problem = findSlotProblem({ kind: input.kind, slots, stay: toTripStay(trip), now });
+  if (problem) throw invalid(problem.field, problem.message);
+  if (!input.venue && isVenueRequired(input.kind)) throw invalid("venue", `A ${input.kind} offer names a venue`);
+  if (input.venue && "id" in input.venue && !(await findVenueInCity(context.db, input.venue.id, trip.city.id)))
+    throw invalid("venue.id", `No venue ${input.venue.id} in ${trip.city.name}`);
+
+  try {
+    const body = await context.db.transaction(async (tx) => {
+      await lockMemberRow(tx, viewer.memberId);
+      const verdict = checkOfferLimits({
+        now,
+        sentInLastDay: await listSenderOfferTimesSince(tx, viewer.memberId, dailyWindowStart(now)),
+        sentOnTrip: await countSenderOffersOnTrip(tx, viewer.memberId, tripId),
+      });
+      if (!verdict.allowed)
+        throw new AppError("rate_limited", verdict.message, {
+          ...(verdict.retryAfterSeconds !== undefined ? { retryAfterSeconds: verdict.retryAfterSeconds } : {}),
+        });
+      let venueId = eventVenueId;
+      if (input.venue && "id" in input.venue) venueId = input.venue.id;
+      else if (input.venue)
+        venueId = await insertVenue(tx, {
+          cityId: trip.city.id,
+          name: input.venue.name,
+          address: input.venue.address,
+          lat: input.venue.lat ?? null,
+          lon: input.venue.lon ?? null,
+        });
+      const offerId = await saveOffer(
+        tx,
+        {
+          trip,
+          sender: { id: viewer.memberId, name: viewer.name },
+          kind: input.kind,
+          message: input.message,
+          venueId,
+          eventId: input.kind === "event_invitation" ? (input.eventId ?? null) : null,
+          slots: slots.map((slot) => ({ startsAt: new Date(slot.startsAt), durationMinutes: slot.durationMinutes })),
+        },
+        now,
+        context.settings.baseUrl,
+      );
+      const [view] = await loadOfferViews(tx, offerWithId(offerId));
+      if (!view) throw new Error("offer vanished in its own transaction");
+      if (idempotencyKey)
+        await insertIdempotentResponse(tx, { memberId: viewer.memberId, key: idempotencyKey, status: 201, body: view });
+      return view;
+    });
+    return { status: 201, body, replayed: false };
+  } catch (error) {
+    // Two requests with one key raced: the loser replays the winner's response.
+    if (idempotencyKey && isUniqueViolation(error)) {
+      const saved = await findIdempotentResponse(context.db, viewer.memberId, idempotencyKey);
+      if (saved) return { status: 201, body: saved.body as OfferView, replayed: true };
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? undefined;
+  return code === "23505";
+}

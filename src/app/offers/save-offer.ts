@@ -1,0 +1,55 @@
+/** Writes a new offer with its slots, notifies the traveller and queues their email: one step shared by members and demo locals. */
+import type { Database } from "../../db/create-db";
+import { insertNotification, insertOffer, type TripWithCity } from "../../db/repositories/offers.repository";
+import type { OfferKind } from "../../domain/offers/offer-kinds";
+import { queueNewOfferEmail } from "./offer-emails";
+
+export interface NewOffer {
+  trip: TripWithCity;
+  sender: { id: number; name: string };
+  kind: OfferKind;
+  message: string;
+  venueId: number | null;
+  eventId: number | null;
+  slots: { startsAt: Date; durationMinutes: number }[];
+}
+
+/** Saves the offer inside the caller's transaction and returns its id. */
+export async function saveOffer(tx: Database, offer: NewOffer, now: Date, baseUrl: string): Promise<number> {
+  const { trip, sender } = offer;
+  const offerId = await insertOffer(
+    tx,
+    {
+      tripId: trip.trip.id,
+      senderId: sender.id,
+      kind: offer.kind,
+      message: offer.message,
+      venueId: offer.venueId,
+      eventId: offer.eventId,
+      createdAt: now,
+    },
+    offer.slots.map((slot) => ({ startsAt: slot.startsAt, durationMin: slot.durationMinutes })),
+  );
+  await insertNotification(tx, {
+    memberId: trip.traveller.id,
+    kind: "offer_received",
+    payload: { offerId, tripId: trip.trip.id, senderId: sender.id, senderName: sender.name, kind: offer.kind },
+    createdAt: now,
+  });
+  if (trip.traveller.email && trip.traveller.emailPreference !== "off") {
+    await queueNewOfferEmail(tx, {
+      offerId,
+      tripId: trip.trip.id,
+      kind: offer.kind,
+      message: offer.message,
+      to: trip.traveller.email,
+      memberId: trip.traveller.id,
+      travellerName: trip.traveller.name,
+      senderName: sender.name,
+      cityName: trip.city.name,
+      locale: trip.traveller.locale,
+      baseUrl,
+    });
+  }
+  return offerId;
+}

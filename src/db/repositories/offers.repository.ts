@@ -1,0 +1,350 @@
+/** Offers, their slots, threads and the meetings they become; the facts about a trip that decide who may answer it. */
+import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../create-db";
+import { alerts, meetings, offerMessages, offers, offerSlots, trips } from "../schema/arrivals";
+import { events } from "../schema/gatherings";
+import { blocks, cities, follows, members, ties, venues } from "../schema/people";
+import { idempotencyKeys, notifications } from "../schema/system";
+import { users } from "../schema/auth";
+
+export type OfferRow = typeof offers.$inferSelect;
+export type OfferSlotRow = typeof offerSlots.$inferSelect;
+export type TripRow = typeof trips.$inferSelect;
+
+export interface TripWithCity {
+  trip: TripRow;
+  city: { id: number; slug: string; timeZone: string; locale: string; name: string };
+  traveller: {
+    id: number;
+    name: string;
+    locale: string;
+    isDemo: boolean;
+    emailPreference: string;
+    email: string | null;
+  };
+}
+
+/** A trip with its city and traveller (and the traveller's email, for notifications). */
+export async function findTripWithCity(db: Database, tripId: number): Promise<TripWithCity | undefined> {
+  const [row] = await db
+    .select({
+      trip: trips,
+      city: { id: cities.id, slug: cities.slug, timeZone: cities.timeZone, locale: cities.locale, name: cities.name },
+      traveller: {
+        id: members.id,
+        name: members.name,
+        locale: members.locale,
+        isDemo: members.isDemo,
+        emailPreference: members.emailPreference,
+        email: users.email,
+      },
+    })
+    .from(trips)
+    .innerJoin(cities, eq(cities.id, trips.cityId))
+    .innerJoin(members, eq(members.id, trips.memberId))
+    .leftJoin(users, eq(users.id, members.userId))
+    .where(eq(trips.id, tripId));
+  return row;
+}
+
+/** Whether a block stands between two members, either way. */
+export async function isBlockedEitherWay(db: Database, a: number, b: number): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(blocks)
+    .where(
+      or(and(eq(blocks.blockerId, a), eq(blocks.blockedId, b)), and(eq(blocks.blockerId, b), eq(blocks.blockedId, a))),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The relations between a traveller and a viewer that decide whether the viewer is in the trip's audience. */
+export async function loadAudienceFacts(
+  db: Database,
+  tripId: number,
+  travellerId: number,
+  viewerId: number,
+): Promise<{ travellerFollowsViewer: boolean; haveMet: boolean; wasPicked: boolean; isBlocked: boolean }> {
+  const [low, high] = travellerId < viewerId ? [travellerId, viewerId] : [viewerId, travellerId];
+  const [row] = await db
+    .select({
+      follows: sql<boolean>`exists (select 1 from ${follows} where ${follows.followerId} = ${travellerId} and ${follows.followeeId} = ${viewerId})`,
+      met: sql<boolean>`exists (select 1 from ${ties} where ${ties.aId} = ${low} and ${ties.bId} = ${high})`,
+      picked: sql<boolean>`exists (select 1 from ${alerts} where ${alerts.tripId} = ${tripId} and ${alerts.memberId} = ${viewerId})`,
+      blocked: sql<boolean>`exists (select 1 from ${blocks} where (${blocks.blockerId} = ${travellerId} and ${blocks.blockedId} = ${viewerId}) or (${blocks.blockerId} = ${viewerId} and ${blocks.blockedId} = ${travellerId}))`,
+    })
+    .from(sql`(select 1) as one`);
+  return {
+    travellerFollowsViewer: Boolean(row?.follows),
+    haveMet: Boolean(row?.met),
+    wasPicked: Boolean(row?.picked),
+    isBlocked: Boolean(row?.blocked),
+  };
+}
+
+/** Takes the member's row lock until the transaction ends: serialises the counting of their offers or bookings. */
+export async function lockMemberRow(tx: Database, memberId: number): Promise<void> {
+  await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
+}
+
+/** Creation instants of a sender's offers since `since`. */
+export async function listSenderOfferTimesSince(tx: Database, senderId: number, since: Date): Promise<Date[]> {
+  const rows = await tx
+    .select({ createdAt: offers.createdAt })
+    .from(offers)
+    .where(and(eq(offers.senderId, senderId), gt(offers.createdAt, since)));
+  return rows.map((row) => row.createdAt);
+}
+
+/** How many offers (of any status) a sender made on a trip. */
+export async function countSenderOffersOnTrip(tx: Database, senderId: number, tripId: number): Promise<number> {
+  const [row] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(offers)
+    .where(and(eq(offers.senderId, senderId), eq(offers.tripId, tripId)));
+  return row?.count ?? 0;
+}
+
+export async function findVenueInCity(
+  db: Database,
+  venueId: number,
+  cityId: number,
+): Promise<{ id: number } | undefined> {
+  const [row] = await db
+    .select({ id: venues.id })
+    .from(venues)
+    .where(and(eq(venues.id, venueId), eq(venues.cityId, cityId)));
+  return row;
+}
+
+export async function insertVenue(
+  tx: Database,
+  venue: { cityId: number; name: string; address: string; lat: number | null; lon: number | null },
+): Promise<number> {
+  const [row] = await tx.insert(venues).values(venue).returning({ id: venues.id });
+  if (!row) throw new Error("insert returned no venue");
+  return row.id;
+}
+
+/** A scheduled event of a city, with its times and venue. */
+export async function findEventInCity(
+  db: Database,
+  eventId: number,
+  cityId: number,
+): Promise<{ id: number; startsAt: Date; endsAt: Date; venueId: number | null } | undefined> {
+  const [row] = await db
+    .select({ id: events.id, startsAt: events.startsAt, endsAt: events.endsAt, venueId: events.venueId })
+    .from(events)
+    .where(and(eq(events.id, eventId), eq(events.cityId, cityId), eq(events.status, "scheduled")));
+  return row;
+}
+
+/** Inserts an offer with its slots; `createdAt` is the app's clock so that limits count on one time line. */
+export async function insertOffer(
+  tx: Database,
+  offer: Pick<
+    typeof offers.$inferInsert,
+    "tripId" | "senderId" | "kind" | "message" | "venueId" | "eventId" | "createdAt"
+  >,
+  slots: { startsAt: Date; durationMin: number }[],
+): Promise<number> {
+  const [row] = await tx
+    .insert(offers)
+    .values({ ...offer, updatedAt: offer.createdAt })
+    .returning({ id: offers.id });
+  if (!row) throw new Error("insert returned no offer");
+  if (slots.length > 0) await tx.insert(offerSlots).values(slots.map((slot) => ({ ...slot, offerId: row.id })));
+  return row.id;
+}
+
+/** An offer with the trip facts its actions need. */
+export async function findOfferWithTrip(
+  db: Database,
+  offerId: number,
+): Promise<{ offer: OfferRow; travellerId: number; cityId: number } | undefined> {
+  const [row] = await db
+    .select({ offer: offers, travellerId: trips.memberId, cityId: trips.cityId })
+    .from(offers)
+    .innerJoin(trips, eq(trips.id, offers.tripId))
+    .where(eq(offers.id, offerId));
+  return row;
+}
+
+export interface OfferListRow {
+  offer: OfferRow;
+  sender: { id: number; name: string; headline: string; isDemo: boolean };
+  venue: { id: number; name: string; address: string; lat: number | null; lon: number | null } | null;
+  meetingId: number | null;
+}
+
+/** Offers with their sender, venue and meeting; `where` filters on the offers table. Newest first. */
+export async function selectOffers(db: Database, where: SQL | undefined, limit = 200): Promise<OfferListRow[]> {
+  const rows = await db
+    .select({
+      offer: offers,
+      sender: { id: members.id, name: members.name, headline: members.headline, isDemo: members.isDemo },
+      venue: { id: venues.id, name: venues.name, address: venues.address, lat: venues.lat, lon: venues.lon },
+      meetingId: meetings.id,
+    })
+    .from(offers)
+    .innerJoin(members, eq(members.id, offers.senderId))
+    .leftJoin(venues, eq(venues.id, offers.venueId))
+    .leftJoin(meetings, eq(meetings.offerId, offers.id))
+    .where(where)
+    .orderBy(desc(offers.createdAt), desc(offers.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...row, venue: row.venue?.id == null ? null : row.venue }));
+}
+
+/** Offers of a trip, hiding senders in a block with the traveller. */
+export function offersOfTripVisibleTo(tripId: number, travellerId: number): SQL {
+  return and(
+    eq(offers.tripId, tripId),
+    sql`not exists (select 1 from ${blocks} where (${blocks.blockerId} = ${travellerId} and ${blocks.blockedId} = ${offers.senderId}) or (${blocks.blockerId} = ${offers.senderId} and ${blocks.blockedId} = ${travellerId}))`,
+  ) as SQL;
+}
+
+export function offersSentBy(senderId: number): SQL {
+  return eq(offers.senderId, senderId);
+}
+
+export function offerWithId(offerId: number): SQL {
+  return eq(offers.id, offerId);
+}
+
+export async function listSlotsOfOffers(db: Database, offerIds: number[]): Promise<OfferSlotRow[]> {
+  if (offerIds.length === 0) return [];
+  return db
+    .select()
+    .from(offerSlots)
+    .where(inArray(offerSlots.offerId, offerIds))
+    .orderBy(asc(offerSlots.startsAt), asc(offerSlots.id));
+}
+
+/**
+ * Accepts an open offer. The status guard is in the statement, so of two racing acceptances exactly one returns the
+ * row; the other gets undefined.
+ */
+export async function acceptOpenOffer(
+  tx: Database,
+  offerId: number,
+  slotId: number | null,
+  now: Date,
+): Promise<OfferRow | undefined> {
+  const [row] = await tx
+    .update(offers)
+    .set({ status: "accepted", acceptedSlotId: slotId, updatedAt: now })
+    .where(and(eq(offers.id, offerId), eq(offers.status, "open")))
+    .returning();
+  return row;
+}
+
+/** Changes an offer only if its status is one of `fromStatuses`; undefined when it was not. */
+export async function updateOfferWhereStatus(
+  tx: Database,
+  offerId: number,
+  fromStatuses: string[],
+  changes: Partial<Pick<OfferRow, "status" | "starred" | "declineNote" | "anotherTimeRequested">> & { updatedAt: Date },
+): Promise<OfferRow | undefined> {
+  const [row] = await tx
+    .update(offers)
+    .set(changes)
+    .where(and(eq(offers.id, offerId), inArray(offers.status, fromStatuses)))
+    .returning();
+  return row;
+}
+
+/** A scheduled meeting of the member (as host or guest) that overlaps [startsAt, endsAt), if any. */
+export async function findOverlappingMeeting(
+  tx: Database,
+  memberId: number,
+  startsAt: Date,
+  endsAt: Date,
+): Promise<{ id: number } | undefined> {
+  const [row] = await tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(
+      and(
+        or(eq(meetings.hostId, memberId), eq(meetings.guestId, memberId)),
+        ne(meetings.status, "cancelled"),
+        lt(meetings.startsAt, endsAt),
+        gt(meetings.endsAt, startsAt),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function insertMeeting(tx: Database, meeting: typeof meetings.$inferInsert): Promise<number> {
+  const [row] = await tx.insert(meetings).values(meeting).returning({ id: meetings.id });
+  if (!row) throw new Error("insert returned no meeting");
+  return row.id;
+}
+
+/** Cancels the meeting an offer became, if any. */
+export async function cancelMeetingOfOffer(tx: Database, offerId: number): Promise<void> {
+  await tx
+    .update(meetings)
+    .set({ status: "cancelled", sequence: sql`${meetings.sequence} + 1` })
+    .where(and(eq(meetings.offerId, offerId), eq(meetings.status, "scheduled")));
+}
+
+export async function insertOfferMessage(
+  tx: Database,
+  message: { offerId: number; authorId: number; body: string; createdAt: Date },
+): Promise<{ id: number; createdAt: Date }> {
+  const [row] = await tx
+    .insert(offerMessages)
+    .values(message)
+    .returning({ id: offerMessages.id, createdAt: offerMessages.createdAt });
+  if (!row) throw new Error("insert returned no message");
+  return row;
+}
+
+export async function listOfferMessages(
+  db: Database,
+  offerId: number,
+): Promise<{ id: number; authorId: number; authorName: string; body: string; createdAt: Date }[]> {
+  return db
+    .select({
+      id: offerMessages.id,
+      authorId: offerMessages.authorId,
+      authorName: members.name,
+      body: offerMessages.body,
+      createdAt: offerMessages.createdAt,
+    })
+    .from(offerMessages)
+    .innerJoin(members, eq(members.id, offerMessages.authorId))
+    .where(eq(offerMessages.offerId, offerId))
+    .orderBy(asc(offerMessages.createdAt), asc(offerMessages.id));
+}
+
+export async function insertNotification(
+  tx: Database,
+  notification: { memberId: number; kind: string; payload: Record<string, unknown>; createdAt: Date },
+): Promise<void> {
+  await tx.insert(notifications).values(notification);
+}
+
+/** The saved response of an earlier request with the same Idempotency-Key by the same member. */
+export async function findIdempotentResponse(
+  db: Database,
+  memberId: number,
+  key: string,
+): Promise<{ status: number; body: unknown } | undefined> {
+  const [row] = await db
+    .select({ status: idempotencyKeys.status, body: idempotencyKeys.body })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.memberId, memberId), eq(idempotencyKeys.key, key)));
+  return row;
+}
+
+/** Saves a response under its key; a concurrent request with the same key makes this fail with a unique violation. */
+export async function insertIdempotentResponse(
+  tx: Database,
+  entry: { memberId: number; key: string; status: number; body: unknown },
+): Promise<void> {
+  await tx.insert(idempotencyKeys).values(entry);
+}

@@ -1,0 +1,110 @@
+/** Offers: thin handlers over one use case each. */
+import {
+  acceptOfferRoute,
+  askAnotherTimeRoute,
+  createOfferRoute,
+  declineOfferRoute,
+  getOfferRoute,
+  listMyOffersRoute,
+  listOfferMessagesRoute,
+  listTripOffersRoute,
+  postOfferMessageRoute,
+  starOfferRoute,
+  withdrawOfferRoute,
+} from "../../api/offers";
+import { acceptOffer } from "../../app/offers/accept-offer";
+import { askAnotherTime } from "../../app/offers/ask-another-time";
+import { createOffer } from "../../app/offers/create-offer";
+import { declineOffer } from "../../app/offers/decline-offer";
+import { getOffer } from "../../app/offers/get-offer";
+import { listMessagesOfOffer } from "../../app/offers/list-offer-messages";
+import { listMyOffers } from "../../app/offers/list-my-offers";
+import { listTripOffers } from "../../app/offers/list-trip-offers";
+import { postMessageOnOffer } from "../../app/offers/post-offer-message";
+import { starOffer } from "../../app/offers/star-offer";
+import { withdrawOffer } from "../../app/offers/withdraw-offer";
+import { requireViewer, type RouteRegistrar } from "../http";
+
+export const registerOfferRoutes: RouteRegistrar = (router, context) => {
+  router.openapi(createOfferRoute, async (c) => {
+    const { status, body, replayed } = await createOffer(context, {
+      viewer: requireViewer(c),
+      tripId: c.req.valid("param").id,
+      input: c.req.valid("json"),
+      ...(c.req.valid("header")["idempotency-key"] ? { idempotencyKey: c.req.valid("header")["idempotency-key"] } : {}),
+    });
+    if (replayed) c.header("Idempotent-Replayed", "true");
+    return c.json(body, status);
+  });
+
+  router.openapi(listTripOffersRoute, async (c) => {
+    const offers = await listTripOffers(context, { viewer: requireViewer(c), tripId: c.req.valid("param").id });
+    return c.json({ offers }, 200);
+  });
+
+  // Before /api/offers/{id}, which would otherwise read "mine" as an id.
+  router.openapi(listMyOffersRoute, async (c) =>
+    c.json({ offers: await listMyOffers(context, { viewer: requireViewer(c) }) }, 200),
+  );
+
+  router.openapi(getOfferRoute, async (c) =>
+    c.json(await getOffer(context, { viewer: requireViewer(c), offerId: c.req.valid("param").id }), 200),
+  );
+
+  router.openapi(acceptOfferRoute, async (c) => {
+    const { slotId } = c.req.valid("json");
+    const offer = await acceptOffer(context, {
+      viewer: requireViewer(c),
+      offerId: c.req.valid("param").id,
+      ...(slotId !== undefined ? { slotId } : {}),
+    });
+    return c.json(offer, 200);
+  });
+
+  router.openapi(declineOfferRoute, async (c) => {
+    const { note } = c.req.valid("json");
+    const offer = await declineOffer(context, {
+      viewer: requireViewer(c),
+      offerId: c.req.valid("param").id,
+      ...(note !== undefined ? { note } : {}),
+    });
+    return c.json(offer, 200);
+  });
+
+  router.openapi(starOfferRoute, async (c) => {
+    const offer = await starOffer(context, {
+      viewer: requireViewer(c),
+      offerId: c.req.valid("param").id,
+      starred: c.req.valid("json").starred,
+    });
+    return c.json(offer, 200);
+  });
+
+  router.openapi(askAnotherTimeRoute, async (c) => {
+    const { message } = c.req.valid("json");
+    const offer = await askAnotherTime(context, {
+      viewer: requireViewer(c),
+      offerId: c.req.valid("param").id,
+      ...(message !== undefined ? { message } : {}),
+    });
+    return c.json(offer, 200);
+  });
+
+  router.openapi(withdrawOfferRoute, async (c) =>
+    c.json(await withdrawOffer(context, { viewer: requireViewer(c), offerId: c.req.valid("param").id }), 200),
+  );
+
+  router.openapi(listOfferMessagesRoute, async (c) => {
+    const messages = await listMessagesOfOffer(context, { viewer: requireViewer(c), offerId: c.req.valid("param").id });
+    return c.json({ messages }, 200);
+  });
+
+  router.openapi(postOfferMessageRoute, async (c) => {
+    const message = await postMessageOnOffer(context, {
+      viewer: requireViewer(c),
+      offerId: c.req.valid("param").id,
+      body: c.req.valid("json").body,
+    });
+    return c.json(message, 201);
+  });
+};
