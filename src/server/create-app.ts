@@ -13,6 +13,8 @@ import { errorStatus } from "./error-status";
 import { createRouter, errorResponse, type Router } from "./http";
 import { registerMemberRoutes } from "./routes/members.routes";
 import { registerSystemRoutes } from "./routes/system.routes";
+import { registerOfferRoutes } from "./routes/offers.routes";
+import { registerDirectoryRoutes } from "./routes/directory.routes";
 import { registerEventRoutes } from "./routes/events.routes";
 
 export interface ServerOptions {
@@ -122,6 +124,8 @@ export function createServerApp(
   });
 
   registerSystemRoutes(app, context, { authSecret: options.authSecret });
+  registerOfferRoutes(app, context, { authSecret: options.authSecret });
+  registerDirectoryRoutes(app, context, { authSecret: options.authSecret });
   registerMemberRoutes(app, context, { authSecret: options.authSecret });
   registerEventRoutes(app, context, { authSecret: options.authSecret });
 
