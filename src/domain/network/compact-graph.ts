@@ -151,11 +151,6 @@ export function toUndirected(graph: CompactGraph): CompactGraph {
   );
 }
 
-/** The same graph with every weight set to 1: unweighted metrics call this so weights never leak in by accident. */
-export function withoutWeights(graph: CompactGraph): CompactGraph {
-  return graph.weights === null && graph.inWeights === null ? graph : { ...graph, weights: null, inWeights: null };
-}
-
 /** Number of neighbours (out-neighbours when directed). */
 export function degreeOf(graph: CompactGraph, node: number): number {
   return (graph.offsets[node + 1] as number) - (graph.offsets[node] as number);

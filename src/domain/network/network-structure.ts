@@ -45,6 +45,7 @@ export function defaultPivots(graph: CompactGraph): number | undefined {
   return Math.min(n, Math.max(32, Math.floor(2e7 / (n + graph.targets.length))));
 }
 
+/** Louvain runs by size: best-of-several is cheap insurance on small graphs, unaffordable on million-node ones. */
 export function defaultLouvainRuns(graph: CompactGraph): number {
   return graph.nodeCount <= 5_000 ? 5 : graph.nodeCount <= 50_000 ? 3 : 1;
 }
