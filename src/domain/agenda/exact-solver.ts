@@ -20,10 +20,10 @@ export const exactSolver: AgendaSolver = {
 };
 
 /**
- * Subgradient steps at the root, at each node (warm-started from the parent's multipliers) and again at a node
- * whose bound is within closeShare of the incumbent. Chosen by counting chain solves on generated weeks.
+ * Subgradient steps at the root, and at each node (warm-started from the parent's multipliers) in rounds that go on
+ * while a round closes at least progressShare of the gap to the incumbent. Chosen by measuring generated weeks.
  */
-const iterations = { root: 100, node: 5, extra: 20, closeShare: 0.05 };
+const iterations = { root: 100, node: 5, extraRounds: 8, progressShare: 0.1 };
 
 /** The step between two distinct plan values: lets integer (or cent) values prune with floor(bound). */
 function valueGranularity(model: AgendaModel): number {
@@ -118,9 +118,12 @@ export function solveExact(model: AgendaModel, options: SolverOptions = {}): Sol
       return;
     }
     let { bound, chosen } = lagrangian.improve(node, multipliers, depth === 0 ? iterations.root : iterations.node, incumbentValue, roundDown);
-    // Close to pruning: a few more steps are cheaper than a subtree.
-    if (depth > 0 && roundDown(bound) > incumbentValue && bound - incumbentValue < iterations.closeShare * Math.abs(bound)) {
-      ({ bound, chosen } = lagrangian.improve(node, multipliers, iterations.extra, incumbentValue, roundDown));
+    // More steps while they still close a good part of the gap: cheaper than a subtree.
+    for (let round = 0; depth > 0 && round < iterations.extraRounds && roundDown(bound) > incumbentValue + 1e-9; round++) {
+      const before = bound;
+      ({ bound, chosen } = lagrangian.improve(node, multipliers, iterations.node, incumbentValue, roundDown));
+      bound = Math.min(bound, before);
+      if (before - bound < iterations.progressShare * (before - incumbentValue)) break;
     }
     const nodeBound = roundDown(bound);
     if (nodeBound <= incumbentValue + 1e-9) return;

@@ -25,9 +25,9 @@ export interface BoundResult {
 
 /**
  * Polyak step factor, kept constant: measured on generated weeks, halving schedules froze the multipliers far above
- * the linear-programming bound, while a small constant factor keeps descending (warm starts do the rest).
+ * the linear-programming bound, while a constant factor keeps descending (warm starts do the rest).
  */
-const stepFactor = 0.1;
+const stepFactor = 0.5;
 
 export class LagrangianBound {
   /** Multipliers: candidates, then counterparts, then communities. */
@@ -63,7 +63,8 @@ export class LagrangianBound {
     this.groupSize = new Int32Array(this.size);
     const candidateOf = (index: number) => model.candidates[model.placements[index]?.candidate ?? 0];
     this.value = Float64Array.from(model.placements, (_, index) => candidateOf(index)?.value ?? 0);
-    this.candidateGroup = Int32Array.from(model.placements, (placement) => placement.candidate);
+    // "One start per candidate" is implied by "one candidate per counterpart": price it only for candidates without one.
+    this.candidateGroup = Int32Array.from(model.placements, (placement, index) => ((candidateOf(index)?.counterpart ?? -1) >= 0 ? -1 : placement.candidate));
     this.counterpartGroup = Int32Array.from(model.placements, (_, index) => {
       const counterpart = candidateOf(index)?.counterpart ?? -1;
       return counterpart < 0 ? -1 : counterpartOffset + counterpart;
@@ -90,8 +91,9 @@ export class LagrangianBound {
     const { weights, candidateGroup, counterpartGroup } = this;
     for (let index = 0; index < weights.length; index++) {
       if (node.usable[index] !== 1) continue;
+      const candidate = candidateGroup[index] as number;
       const counterpart = counterpartGroup[index] as number;
-      weights[index] = this.worth(index, multipliers) - (multipliers[candidateGroup[index] as number] as number) - (counterpart < 0 ? 0 : (multipliers[counterpart] as number));
+      weights[index] = this.worth(index, multipliers) - (candidate < 0 ? 0 : (multipliers[candidate] as number)) - (counterpart < 0 ? 0 : (multipliers[counterpart] as number));
     }
     for (const index of node.forcedList) constant += this.worth(index, multipliers);
     return constant;
@@ -107,7 +109,8 @@ export class LagrangianBound {
     groupSize.fill(0);
     for (let index = 0; index < weights.length; index++) {
       if (node.usable[index] !== 1) continue;
-      groupSize[candidateGroup[index] as number] = (groupSize[candidateGroup[index] as number] as number) + 1;
+      const candidate = candidateGroup[index] as number;
+      if (candidate >= 0) groupSize[candidate] = (groupSize[candidate] as number) + 1;
       const counterpart = counterpartGroup[index] as number;
       if (counterpart >= 0) groupSize[counterpart] = (groupSize[counterpart] as number) + 1;
       const community = communityGroup[index] as number;
@@ -133,7 +136,8 @@ export class LagrangianBound {
       for (let group = 0; group < this.size; group++) if ((groupSize[group] as number) >= 2) gradient[group] = 1;
       for (let index = 0; index < chosen.length; index++) {
         if (chosen[index] !== 1) continue;
-        gradient[candidateGroup[index] as number] = (gradient[candidateGroup[index] as number] as number) - 1;
+        const candidate = candidateGroup[index] as number;
+        if (candidate >= 0) gradient[candidate] = (gradient[candidate] as number) - 1;
         const counterpart = counterpartGroup[index] as number;
         if (counterpart >= 0) gradient[counterpart] = (gradient[counterpart] as number) - 1;
         this.countFirst(index, multipliers);
