@@ -1,0 +1,64 @@
+/** Introductions: thin handlers over the use cases in src/app/introductions. */
+import {
+  answerIntroductionRoute,
+  getIntroductionRoute,
+  listIntroductionMessagesRoute,
+  listIntroductionsRoute,
+  proposeIntroductionRoute,
+  sendIntroductionMessageRoute,
+  type IntroductionBody,
+} from "../../api/introductions";
+import { answerIntroduction } from "../../app/introductions/answer-introduction";
+import {
+  listConversation,
+  sendConversationMessage,
+  type IntroductionMessage,
+} from "../../app/introductions/introduction-conversation";
+import type { IntroductionView } from "../../app/introductions/introduction-view";
+import { getIntroduction, listIntroductions } from "../../app/introductions/list-introductions";
+import { proposeIntroduction } from "../../app/introductions/propose-introduction";
+import { requireViewer, type RouteRegistrar } from "../http";
+
+const present = (view: IntroductionView): IntroductionBody => ({
+  ...view,
+  createdAt: view.createdAt.toISOString(),
+  expiresAt: view.expiresAt.toISOString(),
+});
+const presentMessages = (messages: IntroductionMessage[]) => ({
+  messages: messages.map((message) => ({ ...message, createdAt: message.createdAt.toISOString() })),
+});
+
+export const registerIntroductionRoutes: RouteRegistrar = (router, context) => {
+  router.openapi(proposeIntroductionRoute, async (c) => {
+    const viewer = requireViewer(c);
+    return c.json(present(await proposeIntroduction(context, viewer.memberId, c.req.valid("json"))), 201);
+  });
+
+  router.openapi(listIntroductionsRoute, async (c) => {
+    const viewer = requireViewer(c);
+    return c.json({ introductions: (await listIntroductions(context, viewer.memberId)).map(present) }, 200);
+  });
+
+  router.openapi(getIntroductionRoute, async (c) => {
+    const viewer = requireViewer(c);
+    return c.json(present(await getIntroduction(context, viewer.memberId, c.req.valid("param").id)), 200);
+  });
+
+  router.openapi(answerIntroductionRoute, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid("param");
+    return c.json(present(await answerIntroduction(context, viewer.memberId, id, c.req.valid("json").answer)), 200);
+  });
+
+  router.openapi(listIntroductionMessagesRoute, async (c) => {
+    const viewer = requireViewer(c);
+    return c.json(presentMessages(await listConversation(context, viewer.memberId, c.req.valid("param").id)), 200);
+  });
+
+  router.openapi(sendIntroductionMessageRoute, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid("param");
+    const messages = await sendConversationMessage(context, viewer.memberId, id, c.req.valid("json"));
+    return c.json(presentMessages(messages), 201);
+  });
+};
