@@ -64,14 +64,9 @@ export function generateAgenda(options: GenerateOptions): AgendaInput {
   const fixed: AgendaInput["fixed"] = [];
   for (let index = 0; index < (options.fixedCount ?? 3); index++) {
     const start = 9 * 60 + 15 * rng.int(32);
-    fixed.push({
-      id: `busy${index}`,
-      start: `${rng.pick(dates)}T${clockText(start)}`,
-      end: `${rng.pick(dates).slice(0, 0)}`,
-      venue: rng.next() < 0.5 ? rng.pick(venueIds) : null,
-    });
-    const item = fixed[fixed.length - 1];
-    if (item !== undefined) item.end = `${item.start.slice(0, 10)}T${clockText(start + 60 + 30 * rng.int(3))}`;
+    const date = rng.pick(dates);
+    const end = start + 60 + 30 * rng.int(3);
+    fixed.push({ id: `busy${index}`, start: `${date}T${clockText(start)}`, end: `${date}T${clockText(end)}`, venue: rng.next() < 0.5 ? rng.pick(venueIds) : null });
   }
   const counterpartCount = Math.max(1, Math.round(options.candidates * 0.75));
   const candidates: AgendaInput["candidates"] = [];
@@ -80,7 +75,7 @@ export function generateAgenda(options: GenerateOptions): AgendaInput {
     const entry = kindTable.find((row) => (draw -= row.share) < 0) ?? kindTable[0];
     if (entry === undefined) break;
     const duration = rng.pick(entry.durations);
-    const latest = Math.max(minutesOf(entry.from), minutesOf(entry.to) - (entry.kind === "lunch" || entry.kind === "dinner" ? 0 : 0));
+    const latest = minutesOf(entry.to);
     const startCount = 1 + rng.int(4);
     const starts = new Set<string>();
     for (let k = 0; k < startCount; k++) {

@@ -59,6 +59,11 @@ export function solveModel(model: AgendaModel, input: AgendaInput, options: Solv
       outcome = mergeOutcomes(first, exact);
     }
   }
+  if (outcome.status === "unknown" && model.placements.length <= hugeInstancePlacements) {
+    // No plan holds the locked items yet, and "infeasible" must be proven: the exact search gets extra time for it.
+    const retry = solveExact(model, { clock: options.clock, budgetMs: options.budgetMs === undefined ? undefined : options.budgetMs * 4, seed: options.seed });
+    if (retry.status !== "unknown") outcome = retry;
+  }
   const placements = outcome.placements === null ? null : fillRemaining(model, outcome.placements);
   if (placements !== null && outcome.objective !== null) outcome = { ...outcome, placements, objective: planValue(model, placements) };
   const explanations = placements === null ? diagnoseInfeasible(model) : explainUnscheduled(model, placements);
