@@ -3,7 +3,7 @@
  * cached for the dashboard). Prints a readable summary, or one JSON object with --json. Named individuals are shown
  * as to an organiser, since the command line is an operator's tool; members who opted out are never named.
  */
-import { listCities } from "../../db/repositories/cities.repository";
+import { listCities } from "../../app/list-cities";
 import type { AppContext } from "../../app/context";
 import { getCityReport, type CityReportView } from "../../app/analytics/get-city-report";
 import { refreshCityReport } from "../../app/analytics/refresh-city-report";
@@ -78,7 +78,7 @@ function summary(view: CityReportView): string {
 /** Runs the command; returns the exit code (0 ok, 1 unknown city). */
 export async function analyzeCityCommand(context: AppContext, options: AnalyzeCityOptions): Promise<number> {
   const wanted = options.city.trim().toLowerCase();
-  const city = (await listCities(context.db)).find(
+  const city = (await listCities(context)).find(
     (row) => row.slug === wanted || row.name.toLowerCase() === wanted || row.nameFr?.toLowerCase() === wanted,
   );
   if (!city) {
