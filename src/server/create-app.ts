@@ -157,5 +157,7 @@ function serveWebApp(app: Router, webDir: string): void {
   app.use("/assets/*", serveStatic({ root }));
   app.use("/*", serveStatic({ root }));
   // Client-side routes: every other GET outside the API answers the app's page.
-  app.get("*", serveStatic({ root, path: "index.html" }));
+  // The API's unknown paths keep their JSON 404 (the notFound handler) instead of the app's page.
+  const appPage = serveStatic({ root, path: "index.html" });
+  app.get("*", (c, next) => (c.req.path.startsWith("/api/") ? next() : appPage(c, next)));
 }

@@ -1,0 +1,59 @@
+/**
+ * The browser suite: Debian's Chromium (never `npx playwright install`), one worker, the app started by `npm start`'s
+ * script on a fresh data directory in demo mode, with demo locals answering after one second.
+ */
+import { defineConfig } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const port = Number(process.env.E2E_PORT ?? 3917);
+// Workers load this file too: the directory is made once, by the main process, and handed down through the env.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "givefirst-e2e-"));
+
+export default defineConfig({
+  testDir: "test/e2e",
+  outputDir: "test-results/artifacts",
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "en-US",
+    timezoneId: "Europe/Paris",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--enable-unsafe-swiftshader",
+      ],
+    },
+  },
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `http://127.0.0.1:${port}/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      DEMO: "1",
+      DEMO_REPLY_DELAY_MS: "1000",
+      LOG_LEVEL: "warn",
+    },
+  },
+});

@@ -1,0 +1,133 @@
+/** A trip: for the traveller, the offers, the week calendar and the plan; for a picked local, why and how to help. */
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { api } from "../api-client";
+import type { Offer, Trip } from "../api-types";
+import { OfferCard } from "../components/offer-card";
+import { OfferForm } from "../components/offer-form";
+import { Empty, QueryView } from "../components/query-state";
+import { ReasonList } from "../components/reason-list";
+import { RequireViewer } from "../components/require-viewer";
+import { WeekCalendar, type CalendarItem } from "../components/week-calendar";
+import { formatDateRange } from "../lib/time";
+
+export function TripPage() {
+  const { id } = useParams();
+  const trip = useQuery({ queryKey: ["trip", id], queryFn: () => api<Trip>(`/api/trips/${id}`) });
+  return (
+    <RequireViewer>
+      {() => (
+        <QueryView query={trip}>
+          {(data) => (data.isMine ? <TravellerView trip={data} /> : <LocalView trip={data} />)}
+        </QueryView>
+      )}
+    </RequireViewer>
+  );
+}
+
+function TripHeader({ trip }: { trip: Trip }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <h1>{t(trip.kind === "move" ? "trips.moveTo" : "trips.tripTo", { city: trip.city.name })}</h1>
+      <p className="lead">
+        {trip.isMine ? null : <>{trip.traveller.name} · </>}
+        {formatDateRange(trip.arrivalDate, trip.departureDate, i18n.language)} · {t(`trips.status.${trip.status}`)}
+      </p>
+      {trip.seeks ? (
+        <p>
+          <span className="label">{t("arrivals.seeks")}</span> {trip.seeks}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Accepted offers placed on the week; the solved agenda will add its planned items here. */
+export function calendarItemsOf(offers: Offer[], kindName: (kind: string) => string): CalendarItem[] {
+  return offers.flatMap((offer) => {
+    const slot = offer.slots.find((candidate) => candidate.id === offer.acceptedSlotId);
+    if (offer.status !== "accepted" || !slot) return [];
+    return [
+      {
+        id: `offer-${offer.id}`,
+        title: `${kindName(offer.kind)} · ${offer.sender.name}`,
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        tone: "accepted" as const,
+      },
+    ];
+  });
+}
+
+function TravellerView({ trip }: { trip: Trip }) {
+  const { t } = useTranslation();
+  const offers = useQuery({
+    queryKey: ["offers", trip.id],
+    queryFn: async () => (await api<{ offers: Offer[] }>(`/api/trips/${trip.id}/offers`)).offers,
+    refetchInterval: 4000,
+  });
+  return (
+    <>
+      <TripHeader trip={trip} />
+      <p className="muted">
+        {t(`audiences.${trip.audience ?? "connections_and_picked"}.title`)}
+        {trip.alertedCount !== undefined ? ` · ${t("trips.alerted", { count: trip.alertedCount })}` : ""}
+      </p>
+      <section aria-labelledby="offers-title">
+        <h2 id="offers-title">{t("offers.title")}</h2>
+        <QueryView query={offers}>
+          {(list) =>
+            list.length === 0 ? (
+              <Empty>{t("offers.none")}</Empty>
+            ) : (
+              <ul className="cards offers">
+                {list.map((offer) => (
+                  <OfferCard key={offer.id} offer={offer} timeZone={trip.city.timeZone} />
+                ))}
+              </ul>
+            )
+          }
+        </QueryView>
+      </section>
+      <section aria-labelledby="agenda-title">
+        <h2 id="agenda-title">{t("agenda.title")}</h2>
+        <p className="hint">{t("agenda.intro", { zone: trip.city.timeZone })}</p>
+        <WeekCalendar
+          items={calendarItemsOf(offers.data ?? [], (kind) => t(`offerKinds.${kind}`))}
+          timeZone={trip.city.timeZone}
+          startDate={trip.arrivalDate}
+          highlight={{ from: trip.arrivalDate, to: trip.departureDate }}
+        />
+        <div className="plan-placeholder" aria-labelledby="plan-title">
+          <h3 id="plan-title">{t("agenda.planTitle")}</h3>
+          <p>{t("agenda.planPending")}</p>
+          <h3>{t("agenda.leftOutTitle")}</h3>
+          <p>{t("agenda.leftOutPending")}</p>
+          <h3>{t("agenda.calendarTitle")}</h3>
+          <p>{t("agenda.calendarPending")}</p>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function LocalView({ trip }: { trip: Trip }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TripHeader trip={trip} />
+      {trip.alert ? (
+        <section aria-labelledby="why-title">
+          <h2 id="why-title">{t("arrivals.why")}</h2>
+          <ReasonList reasons={trip.alert.reasons} travellerName={trip.traveller.name} />
+        </section>
+      ) : null}
+      <section aria-labelledby="help-title" className="narrow">
+        <h2 id="help-title">{t("arrivals.howCanIHelp")}</h2>
+        <OfferForm trip={trip} />
+      </section>
+    </>
+  );
+}
