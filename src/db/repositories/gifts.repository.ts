@@ -1,9 +1,11 @@
 /** The give ledger: gifts recorded once per source, and the giving record of a member. */
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNotNull, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
-import { trips } from "../schema/arrivals";
+import { offers, trips } from "../schema/arrivals";
 import { gifts } from "../schema/gatherings";
-import { members } from "../schema/people";
+import { cities, members } from "../schema/people";
+import { notifications } from "../schema/system";
+import { notBlockedWith } from "./events.repository";
 
 export type GiftRow = typeof gifts.$inferSelect;
 export type NewGift = Pick<
@@ -55,6 +57,7 @@ export async function listGifts(
   memberId: number,
   side: "giver" | "receiver",
   limit: number,
+  hiddenFor: number | null = null,
 ): Promise<LedgerEntry[]> {
   const self = side === "giver" ? gifts.giverId : gifts.receiverId;
   const other = side === "giver" ? gifts.receiverId : gifts.giverId;
@@ -70,13 +73,18 @@ export async function listGifts(
     })
     .from(gifts)
     .innerJoin(members, eq(members.id, other))
-    .where(eq(self, memberId))
+    .where(and(eq(self, memberId), hiddenFor === null ? undefined : notBlockedWith(other, hiddenFor)))
     .orderBy(desc(gifts.occurredOn), desc(gifts.id))
     .limit(limit);
 }
 
 /** Thank-you notes the member received for their gifts, newest first. */
-export async function listThanksReceived(db: Database, memberId: number, limit: number): Promise<LedgerEntry[]> {
+export async function listThanksReceived(
+  db: Database,
+  memberId: number,
+  limit: number,
+  hiddenFor: number | null = null,
+): Promise<LedgerEntry[]> {
   return db
     .select({
       id: gifts.id,
@@ -89,7 +97,13 @@ export async function listThanksReceived(db: Database, memberId: number, limit: 
     })
     .from(gifts)
     .innerJoin(members, eq(members.id, gifts.receiverId))
-    .where(and(eq(gifts.giverId, memberId), isNotNull(gifts.thanks)))
+    .where(
+      and(
+        eq(gifts.giverId, memberId),
+        isNotNull(gifts.thanks),
+        hiddenFor === null ? undefined : notBlockedWith(gifts.receiverId, hiddenFor),
+      ),
+    )
     .orderBy(desc(gifts.createdAt), desc(gifts.id))
     .limit(limit);
 }
@@ -113,4 +127,97 @@ export async function countGiving(
     .from(members)
     .where(eq(members.id, memberId));
   return { given: row?.given ?? 0, received: row?.received ?? 0, newcomersHelped: row?.newcomersHelped ?? 0 };
+}
+
+/** An advice offer with its trip's traveller and city, for marking it helpful. */
+export async function findAdviceOffer(db: Database, offerId: number) {
+  const [row] = await db
+    .select({
+      id: offers.id,
+      kind: offers.kind,
+      status: offers.status,
+      senderId: offers.senderId,
+      travellerId: trips.memberId,
+      cityId: trips.cityId,
+      timeZone: cities.timeZone,
+    })
+    .from(offers)
+    .innerJoin(trips, eq(trips.id, offers.tripId))
+    .innerJoin(cities, eq(cities.id, trips.cityId))
+    .where(eq(offers.id, offerId));
+  return row;
+}
+
+export async function findTripOwner(db: Database, tripId: number) {
+  const [row] = await db
+    .select({ id: trips.id, memberId: trips.memberId, cityId: trips.cityId, homeCityId: members.homeCityId })
+    .from(trips)
+    .innerJoin(members, eq(members.id, trips.memberId))
+    .where(eq(trips.id, tripId));
+  return row;
+}
+
+export interface ArrivalRow {
+  tripId: number;
+  memberId: number;
+  name: string;
+  homeCityId: number | null;
+  arrivalDate: string;
+  departureDate: string | null;
+  seeks: string;
+}
+
+/**
+ * Current and coming trips to a city, visible to members at large, of others than `viewerId` and not blocked with
+ * them; soonest first. `fromCityId` keeps only travellers who live there.
+ */
+export async function listArrivals(
+  db: Database,
+  options: { cityId: number; viewerId: number; now: Date; fromCityId?: number; limit: number },
+): Promise<ArrivalRow[]> {
+  return db
+    .select({
+      tripId: trips.id,
+      memberId: trips.memberId,
+      name: members.name,
+      homeCityId: members.homeCityId,
+      arrivalDate: trips.arrivalDate,
+      departureDate: trips.departureDate,
+      seeks: trips.seeks,
+    })
+    .from(trips)
+    .innerJoin(members, eq(members.id, trips.memberId))
+    .where(
+      and(
+        eq(trips.cityId, options.cityId),
+        eq(trips.status, "active"),
+        eq(trips.audience, "members"),
+        gte(trips.visibleUntil, options.now),
+        ne(trips.memberId, options.viewerId),
+        sql`${members.suspendedAt} is null`,
+        options.fromCityId === undefined ? undefined : eq(members.homeCityId, options.fromCityId),
+        notBlockedWith(members.id, options.viewerId),
+      ),
+    )
+    .orderBy(asc(trips.arrivalDate), asc(trips.id))
+    .limit(options.limit);
+}
+
+/** Visits that ended between `since` and `now` whose traveller was not yet invited to pay it forward. */
+export async function listEndedTripsToInvite(db: Database, since: Date, now: Date, limit: number) {
+  return db
+    .select({ tripId: trips.id, memberId: trips.memberId, cityId: trips.cityId, cityName: cities.name })
+    .from(trips)
+    .innerJoin(cities, eq(cities.id, trips.cityId))
+    .where(
+      and(
+        eq(trips.kind, "visit"),
+        ne(trips.status, "cancelled"),
+        gt(trips.visibleUntil, since),
+        lte(trips.visibleUntil, now),
+        sql`not exists (select 1 from ${notifications} n where n.member_id = ${trips.memberId} and n.kind = 'pay_it_forward' and n.payload->>'tripId' = ${trips.id}::text)`,
+      ),
+    )
+    .orderBy(asc(trips.visibleUntil))
+    .limit(limit);
 }
