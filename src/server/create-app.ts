@@ -16,6 +16,8 @@ import { registerSystemRoutes } from "./routes/system.routes";
 import { registerOfferRoutes } from "./routes/offers.routes";
 import { registerDirectoryRoutes } from "./routes/directory.routes";
 import { registerEventRoutes } from "./routes/events.routes";
+import { registerGivingRoutes } from "./routes/giving.routes";
+import { registerIntroductionRoutes } from "./routes/introductions.routes";
 
 export interface ServerOptions {
   authSecret: string;
@@ -128,6 +130,8 @@ export function createServerApp(
   registerDirectoryRoutes(app, context, { authSecret: options.authSecret });
   registerMemberRoutes(app, context, { authSecret: options.authSecret });
   registerEventRoutes(app, context, { authSecret: options.authSecret });
+  registerIntroductionRoutes(app, context, { authSecret: options.authSecret });
+  registerGivingRoutes(app, context, { authSecret: options.authSecret });
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

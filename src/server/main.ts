@@ -11,6 +11,9 @@ import { createAppContext } from "../app/create-context";
 import { ensureDemoWorld } from "../app/demo/seed-demo-world";
 import { deliverOutbox } from "../app/mail/deliver-outbox";
 import { createDb } from "../db/create-db";
+import { introductionJobs } from "../jobs/introduction-jobs";
+import { analyticsJobs } from "../jobs/analytics-jobs";
+import { createDemoJobHandlers, demoJobSchedules } from "../jobs/demo-jobs";
 import { startJobQueue } from "../jobs/pg-boss-queue";
 import { createSmtpSender } from "../jobs/smtp-sender";
 import { ConfigError, databaseOptions, loadConfig } from "./config";
@@ -28,15 +31,20 @@ async function main(): Promise<void> {
 
   // Handlers reach the context through this holder: the context exists once the queue that it holds has started.
   const holder: { context?: AppContext } = {};
+  const givingJobs = introductionJobs(holder);
+  const reportJobs = analyticsJobs(holder);
   const queue = await startJobQueue({
     database: config.databaseUrl ? { connectionString: config.databaseUrl } : { executeSql: handle.executeSql },
     logger,
     handlers: {
+      ...createDemoJobHandlers(holder),
+      ...givingJobs.handlers,
+      ...reportJobs.handlers,
       "outbox.deliver": async () => {
         if (holder.context && smtp) await deliverOutbox(holder.context, smtp.send);
       },
     },
-    schedules: { "outbox.deliver": "* * * * *" },
+    schedules: { ...demoJobSchedules, ...givingJobs.schedules, ...reportJobs.schedules, "outbox.deliver": "* * * * *" },
   });
   const context = createAppContext(handle, config, queue, logger);
   holder.context = context;
