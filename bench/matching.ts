@@ -39,17 +39,27 @@ export async function main(args: string[]): Promise<void> {
   const seed = option(args, "seed", 2026);
   const now = Date.UTC(2026, 10, 26, 12) as EpochMs;
   const limit = 25;
-  console.log(`matching bench: ${members} members, ${ties} ties, ${follows} follows, ${tripCount} trips; load ${os.loadavg().map(round).join(" ")}`);
+  console.log(
+    `matching bench: ${members} members, ${ties} ties, ${follows} follows, ${tripCount} trips; load ${os.loadavg().map(round).join(" ")}`,
+  );
 
   let started = performance.now();
-  const state = generateRandomCity(createRng(seed), { members, ties, follows, communities: Math.max(4, Math.round(members / 500)), now });
+  const state = generateRandomCity(createRng(seed), {
+    members,
+    ties,
+    follows,
+    communities: Math.max(4, Math.round(members / 500)),
+    now,
+  });
   const trips = generateTrips(createRng(seed + 1), state, tripCount);
   console.log(`generated in ${round((performance.now() - started) / 1000)} s`);
   started = performance.now();
   const index = buildMatchingIndex(state);
   const buildSeconds = (performance.now() - started) / 1000;
   const edges = index.ties.targets.length / 2 + index.followers.targets.length;
-  console.log(`index built in ${round(buildSeconds)} s; ${index.ties.targets.length / 2} distinct ties, ${index.followers.targets.length} distinct follows; rss ${rssMb()} MB`);
+  console.log(
+    `index built in ${round(buildSeconds)} s; ${index.ties.targets.length / 2} distinct ties, ${index.followers.targets.length} distinct follows; rss ${rssMb()} MB`,
+  );
 
   // Warm the JIT on other trips, then time each pick.
   for (const trip of generateTrips(createRng(seed + 2), state, 50)) pickLocals(index, trip, { now, limit });
@@ -96,7 +106,13 @@ export async function main(args: string[]): Promise<void> {
         for (let t = 0; t < Math.min(sqlTripCount, trips.length); t++) {
           const prepared = prepareTrip(index, trips[t]!);
           const t0 = performance.now();
-          const rows = await baseline.pick(prepared, now, { since, defaultCap: 3, limit, share: 0.4, penalty: defaultPickOptions.communityPenalty });
+          const rows = await baseline.pick(prepared, now, {
+            since,
+            defaultCap: 3,
+            limit,
+            share: 0.4,
+            penalty: defaultPickOptions.communityPenalty,
+          });
           sqlLatencies.push(performance.now() - t0);
           const engine = results[t]!.picks.map((p) => `${index.memberNumbers.get(p.memberId)}:${p.score}`).join(",");
           const sql = rows.map((r) => `${r.member}:${r.score}`).join(",");
@@ -112,7 +128,9 @@ export async function main(args: string[]): Promise<void> {
       const sqlSorted = sqlLatencies.sort((a, b) => a - b);
       sqlP99 = round(percentile(sqlSorted, 99));
       identical = mismatches === 0 && sqlChecked > 0;
-      console.log(`sql: p50 ${round(percentile(sqlSorted, 50))} ms, p99 ${sqlP99} ms over ${sqlChecked} trips; ${mismatches} mismatching`);
+      console.log(
+        `sql: p50 ${round(percentile(sqlSorted, 50))} ms, p99 ${sqlP99} ms over ${sqlChecked} trips; ${mismatches} mismatching`,
+      );
     } catch (error) {
       console.log(`sql baseline skipped: ${(error as Error).message}`);
     }

@@ -15,7 +15,11 @@ export interface SqlPick {
 }
 
 export interface SqlBaseline {
-  pick(trip: PreparedTrip, now: number, options: { since: number; defaultCap: number; limit: number; share: number; penalty: number }): Promise<SqlPick[]>;
+  pick(
+    trip: PreparedTrip,
+    now: number,
+    options: { since: number; defaultCap: number; limit: number; share: number; penalty: number },
+  ): Promise<SqlPick[]>;
   close(): Promise<void>;
 }
 
@@ -62,7 +66,13 @@ export async function openSqlBaseline(connectionString: string, index: MatchingI
     ["home_city", "int", index.homeCity],
     ["current_city", "int", Array.from(index.currentCity, (c) => (c < 0 ? null : c))],
     ["community", "int", index.community],
-    ["young_giver", "int", Array.from({ length: n }, (_, i) => (index.isYoungFounder[i] === 1 && (index.giftsGiven[i] as number) >= 1 ? 1 : 0))],
+    [
+      "young_giver",
+      "int",
+      Array.from({ length: n }, (_, i) =>
+        index.isYoungFounder[i] === 1 && (index.giftsGiven[i] as number) >= 1 ? 1 : 0,
+      ),
+    ],
     ["giving_points", "int", index.givingPoints],
     ["extra_points", "int", extra],
     ["paused", "boolean", Array.from(index.isPaused, (p) => p === 1)],

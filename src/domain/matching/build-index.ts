@@ -59,6 +59,8 @@ export interface MatchingIndex {
   readonly alertOffsets: Int32Array;
   readonly alertTimes: Float64Array;
   readonly extraSignals: ReadonlyArray<{ readonly code: string; readonly points: Int32Array }>;
+  /** Points that do not depend on the trip: giving record plus every extra signal, summed once here. */
+  readonly basePoints: Int32Array;
 }
 
 function intern(values: Iterable<string>): { names: string[]; numbers: Map<string, number> } {
@@ -103,7 +105,9 @@ export function buildMatchingIndex(state: MatchingState): MatchingIndex {
 
   const cities = intern(members.flatMap((m) => (m.currentCityId ? [m.homeCityId, m.currentCityId] : [m.homeCityId])));
   const homeCity = Int32Array.from(members, (m) => cities.numbers.get(m.homeCityId) ?? -1);
-  const currentCity = Int32Array.from(members, (m) => (m.currentCityId ? (cities.numbers.get(m.currentCityId) ?? -1) : -1));
+  const currentCity = Int32Array.from(members, (m) =>
+    m.currentCityId ? (cities.numbers.get(m.currentCityId) ?? -1) : -1,
+  );
 
   const localCity: number[] = [];
   const localMember: number[] = [];
@@ -172,7 +176,12 @@ export function buildMatchingIndex(state: MatchingState): MatchingIndex {
   const alertOffsets = new Int32Array(n + 1);
   members.forEach((m, i) => (alertOffsets[i + 1] = (alertOffsets[i] as number) + (m.recentAlertTimes?.length ?? 0)));
   const alertTimes = new Float64Array(alertOffsets[n] as number);
-  members.forEach((m, i) => alertTimes.set([...(m.recentAlertTimes ?? [])].sort((a, b) => a - b), alertOffsets[i]));
+  members.forEach((m, i) =>
+    alertTimes.set(
+      [...(m.recentAlertTimes ?? [])].sort((a, b) => a - b),
+      alertOffsets[i],
+    ),
+  );
 
   const extraSignals = (state.extraSignals ?? []).map((signal) => {
     const points = new Int32Array(n);
@@ -182,6 +191,11 @@ export function buildMatchingIndex(state: MatchingState): MatchingIndex {
     }
     return { code: signal.code, points };
   });
+
+  const basePoints = Int32Array.from(members, (m) =>
+    givingPoints(m.givingRecord.giftsGiven, m.givingRecord.offersAnswered, m.givingRecord.usefulMeetings),
+  );
+  for (const signal of extraSignals) for (let i = 0; i < n; i++) basePoints[i]! += signal.points[i] as number;
 
   return {
     memberCount: n,
@@ -222,5 +236,6 @@ export function buildMatchingIndex(state: MatchingState): MatchingIndex {
     alertOffsets,
     alertTimes,
     extraSignals,
+    basePoints,
   };
 }

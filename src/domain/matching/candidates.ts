@@ -116,6 +116,7 @@ export function releaseCandidates(index: MatchingIndex, set: CandidateSet): void
  */
 export interface CandidateSet {
   readonly count: number;
+  readonly communityCount: number;
   readonly members: Int32Array;
   readonly scores: Int32Array;
   readonly communities: Int32Array;
@@ -173,7 +174,8 @@ export function prepareTrip(index: MatchingIndex, trip: MatchingTrip): PreparedT
   const traveller = index.memberNumbers.get(trip.travellerId) ?? -1;
   const profile = (csrOffsets: Int32Array, csrTargets: Int32Array, names: readonly string[]) =>
     traveller < 0 ? [] : [...rowOf(csrOffsets, csrTargets, traveller)].map((k) => names[k] as string);
-  const sectorNames = trip.sectors ?? profile(index.memberSectors.offsets, index.memberSectors.targets, index.sectorNames);
+  const sectorNames =
+    trip.sectors ?? profile(index.memberSectors.offsets, index.memberSectors.targets, index.sectorNames);
   const tagNames = trip.tags ?? profile(index.memberTags.offsets, index.memberTags.targets, index.tagNames);
   const intern = (names: readonly string[], numbers: ReadonlyMap<string, number>) =>
     [...new Set(names.flatMap((name) => numbers.get(name) ?? []))].sort((a, b) => a - b);
@@ -225,8 +227,7 @@ function scoreLocals(
   const { followsYourWork, perSharedSector, maxSharedSectors, perSharedTag, maxSharedTags, textDivisor } = w;
   const threshold = TEXT_RELEVANCE_THRESHOLD;
   const { fewMutualPoints, manyMutualPoints, fewMutualMax, weakTiePoints, closeTiePoints, closeTieMeetings } = w;
-  const extraSignals = index.extraSignals;
-  const { isPaused, pausedUntil, alertCap, alertOffsets, alertTimes, givingPoints } = index;
+  const { isPaused, pausedUntil, alertCap, alertOffsets, alertTimes, basePoints } = index;
   const now = options.now;
   const since = now - (options.capWindowMs ?? defaultPickOptions.capWindowMs);
   const defaultCap = options.defaultAlertCap ?? defaultPickOptions.defaultAlertCap;
@@ -246,18 +247,17 @@ function scoreLocals(
     const cap = own >= 0 ? own : defaultCap;
     const end = alertOffsets[m + 1] as number;
     if (end - (alertOffsets[m] as number) >= cap && (cap === 0 || (alertTimes[end - cap] as number) > since)) continue;
-    let score =
+    const score =
       (follows[m] === 1 ? followsYourWork : 0) +
       perSharedSector * (sectors < maxSharedSectors ? sectors : maxSharedSectors) +
       perSharedTag * (tags < maxSharedTags ? tags : maxSharedTags) +
       // Dots are never negative, so truncation is the floor of textPoints.
       ((sg / textDivisor) | 0) +
       ((gs / textDivisor) | 0) +
-      (givingPoints[m] as number) +
+      (basePoints[m] as number) +
       // distancePoints, inlined: the inverted U over mutual connections and direct ties.
       (mutual[m] === 0 ? 0 : (mutual[m] as number) <= fewMutualMax ? fewMutualPoints : manyMutualPoints) +
       (meetings[m] === 0 ? 0 : (meetings[m] as number) >= closeTieMeetings ? closeTiePoints : weakTiePoints);
-    for (let e = 0; e < extraSignals.length; e++) score += extraSignals[e]!.points[m] as number;
     members[count] = m;
     scores[count++] = score;
   }
@@ -272,6 +272,7 @@ export function collectCandidates(index: MatchingIndex, trip: PreparedTrip, opti
   const signals = takeScratch(index);
   const empty: CandidateSet = {
     count: 0,
+    communityCount: index.communityNames.length,
     members: new Int32Array(0),
     scores: new Int32Array(0),
     communities: new Int32Array(0),
@@ -312,5 +313,13 @@ export function collectCandidates(index: MatchingIndex, trip: PreparedTrip, opti
     communities[r] = community[m] as number;
     isYoungGiver[r] = isYoungFounder[m] === 1 && (giftsGiven[m] as number) >= 1 ? 1 : 0;
   }
-  return { count, members: rankedMembers, scores: rankedScores, communities, isYoungGiver, signals };
+  return {
+    count,
+    communityCount: index.communityNames.length,
+    members: rankedMembers,
+    scores: rankedScores,
+    communities,
+    isYoungGiver,
+    signals,
+  };
 }

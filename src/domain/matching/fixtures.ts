@@ -43,7 +43,12 @@ export const trip: MatchingTrip = {
 /** A state with the traveller, the given locals and a few unrelated filler members (so IDF has a corpus). */
 export function makeState(locals: readonly MatchingMember[], extra: Partial<MatchingState> = {}): MatchingState {
   const filler = ["music", "sailing", "pottery", "chess", "running", "painting"].map((hobby, i) =>
-    makeMember(`filler-${i}`, { homeCityId: paris, sectors: ["arts"], seeks: `${hobby} partners`, gives: `${hobby} club` }),
+    makeMember(`filler-${i}`, {
+      homeCityId: paris,
+      sectors: ["arts"],
+      seeks: `${hobby} partners`,
+      gives: `${hobby} club`,
+    }),
   );
   return { members: [traveller, ...locals, ...filler], ties: [], follows: [], ...extra };
 }

@@ -55,7 +55,14 @@ describe("openness and safety rules on generated cities", () => {
         fc.integer({ min: 3, max: 25 }),
         (seed, members, communities, limit) => {
           const rng = createRng(seed);
-          const state = generateRandomCity(rng, { members, ties: members * 4, follows: members, communities, now, blocks: members / 5 });
+          const state = generateRandomCity(rng, {
+            members,
+            ties: members * 4,
+            follows: members,
+            communities,
+            now,
+            blocks: members / 5,
+          });
           const index = buildMatchingIndex(state);
           for (const trip of generateTrips(rng, state, 4)) {
             const { picks, relevantCount, relevantYoungFounderCount } = pickLocals(index, trip, { now, limit });
@@ -84,7 +91,8 @@ describe("openness and safety rules on generated cities", () => {
             const young = candidates.filter(isYoungGiver);
             const floor = youngFounderFloor(young.length, n, candidates.length);
             const youngPerCommunity = new Map<string, number>();
-            for (const m of young) youngPerCommunity.set(m.communityId, (youngPerCommunity.get(m.communityId) ?? 0) + 1);
+            for (const m of young)
+              youngPerCommunity.set(m.communityId, (youngPerCommunity.get(m.communityId) ?? 0) + 1);
             const room = [...youngPerCommunity.values()].reduce((sum, y) => sum + Math.min(y, cap), 0);
             const pickedYoung = picks.filter((p) => isYoungGiver(byId.get(p.memberId)!)).length;
             if (room >= floor) expect(pickedYoung).toBeGreaterThanOrEqual(floor);

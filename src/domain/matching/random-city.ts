@@ -135,7 +135,24 @@ const phrases: readonly string[] = [
   "logiciel libre",
 ];
 
-const sectorNames = ["fintech", "health", "energy", "aerospace", "food", "media", "education", "mobility", "games", "legal", "retail", "climate", "data", "music", "space", "realestate"];
+const sectorNames = [
+  "fintech",
+  "health",
+  "energy",
+  "aerospace",
+  "food",
+  "media",
+  "education",
+  "mobility",
+  "games",
+  "legal",
+  "retail",
+  "climate",
+  "data",
+  "music",
+  "space",
+  "realestate",
+];
 
 function pad(i: number): string {
   return String(i).padStart(7, "0");
@@ -173,7 +190,10 @@ export function generateRandomCity(rng: Rng, options: RandomCityOptions): Matchi
     const tags = new Set<string>();
     for (let k = rng.int(3); k > 0; k--) tags.add(`tag${rng.int(tagCount)}`);
     const isOutsider = rng.next() < outsiderShare;
-    const alerts = Array.from({ length: rng.next() < 0.2 ? rng.int(5) : 0 }, () => (options.now - rng.int(10 * day)) as EpochMs);
+    const alerts = Array.from(
+      { length: rng.next() < 0.2 ? rng.int(5) : 0 },
+      () => (options.now - rng.int(10 * day)) as EpochMs,
+    );
     members.push({
       id: memberIdOf(i),
       homeCityId: isOutsider ? otherCityId : mainCityId,

@@ -14,7 +14,10 @@ const maxTerms = 3;
 
 function sharedLabels(row: Int32Array, tripLabels: readonly number[], names: readonly string[]): string[] {
   const wanted = new Set(tripLabels);
-  return [...row].filter((label) => wanted.has(label)).map((label) => names[label] as string).sort();
+  return [...row]
+    .filter((label) => wanted.has(label))
+    .map((label) => names[label] as string)
+    .sort();
 }
 
 function vectorOf(index: MatchingIndex, rows: MatchingIndex["givesVectors"], member: number): TermVector {
@@ -33,7 +36,10 @@ export function reasonsFor(index: MatchingIndex, trip: PreparedTrip, candidate: 
   const reasons: MatchReason[] = [];
   if (candidate.followsTraveller) reasons.push({ code: "follows_your_work" });
   if (candidate.sharedSectors > 0) {
-    const row = index.memberSectors.targets.subarray(index.memberSectors.offsets[m], index.memberSectors.offsets[m + 1]);
+    const row = index.memberSectors.targets.subarray(
+      index.memberSectors.offsets[m],
+      index.memberSectors.offsets[m + 1],
+    );
     reasons.push({ code: "shared_sector", sectors: sharedLabels(row, trip.sectors, index.sectorNames) });
   }
   if (candidate.sharedTags > 0) {

@@ -18,7 +18,10 @@ describe("who may be picked", () => {
     const away = makeMember("away", { homeCityId: paris });
     const state = makeState([local, visitor, away]);
     expect(picked(state).sort()).toEqual(["local", "visitor"]);
-    const travellerInCity = { ...state, members: state.members.map((m) => (m.id === traveller.id ? { ...m, homeCityId: toulouse } : m)) };
+    const travellerInCity = {
+      ...state,
+      members: state.members.map((m) => (m.id === traveller.id ? { ...m, homeCityId: toulouse } : m)),
+    };
     expect(picked(travellerInCity)).not.toContain(traveller.id);
   });
 
@@ -60,7 +63,9 @@ describe("who may be picked", () => {
   });
 
   it("picks at most the limit, 25 by default", () => {
-    const locals = Array.from({ length: 40 }, (_, i) => makeMember(`l${String(i).padStart(2, "0")}`, { communityId: `c${i % 5}` }));
+    const locals = Array.from({ length: 40 }, (_, i) =>
+      makeMember(`l${String(i).padStart(2, "0")}`, { communityId: `c${i % 5}` }),
+    );
     expect(picked(makeState(locals))).toHaveLength(25);
     expect(picked(makeState(locals), { limit: 7 })).toHaveLength(7);
   });

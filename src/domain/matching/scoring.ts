@@ -37,7 +37,8 @@ export const TEXT_RELEVANCE_THRESHOLD = Math.round(0.2 * DOT_SCALE);
 /** Points for the giving record: feedback "useful" counts most, capped so that givers do not crowd out the rest. */
 export function givingPoints(giftsGiven: number, offersAnswered: number, usefulMeetings: number): number {
   const w = scoringWeights;
-  const raw = w.giftPoints * giftsGiven + w.offerAnsweredPoints * offersAnswered + w.usefulMeetingPoints * usefulMeetings;
+  const raw =
+    w.giftPoints * giftsGiven + w.offerAnsweredPoints * offersAnswered + w.usefulMeetingPoints * usefulMeetings;
   return Math.min(w.maxGivingPoints, Math.max(0, raw));
 }
 

@@ -14,8 +14,7 @@ function select(spec: ReturnType<typeof candidates>, limit: number, penalty = 0)
   return selectDiverse(spec, scores, limit, 0.4, penalty);
 }
 
-const countBy = (values: number[]) =>
-  values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<number, number>());
+const countBy = (values: number[]) => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<number, number>());
 
 describe("selectDiverse", () => {
   it("takes everyone when there are no more candidates than the limit", () => {

@@ -8,6 +8,8 @@
 export interface SelectableCandidates {
   readonly communities: Int32Array;
   readonly isYoungGiver: Uint8Array;
+  /** An upper bound of the community numbers plus one, when known (saves a pass). */
+  readonly communityCount?: number;
 }
 
 /** The per-community ceiling for n alerts; at least 1, so that tiny picks still spread across communities. */
@@ -65,8 +67,10 @@ export function selectDiverse(
   const { communities, isYoungGiver } = candidates;
   const total = communities.length;
   if (total <= limit) return Array.from({ length: total }, (_, i) => i);
-  let communityCount = 0;
-  for (let i = 0; i < total; i++) communityCount = Math.max(communityCount, (communities[i] as number) + 1);
+  let communityCount = candidates.communityCount ?? 0;
+  if (candidates.communityCount === undefined) {
+    for (let i = 0; i < total; i++) communityCount = Math.max(communityCount, (communities[i] as number) + 1);
+  }
   // Positions grouped by community, each group best first (CSR by community).
   const sizes = new Int32Array(communityCount);
   let youngCount = 0;
@@ -99,7 +103,11 @@ export function selectDiverse(
       if ((perCommunity[c] as number) >= (c === dominant ? dominantLimit : cap)) continue;
       let k = pointers[c] as number;
       const end = starts[c + 1] as number;
-      while (k < end && (taken[byCommunity[k] as number] === 1 || (youngOnly && isYoungGiver[byCommunity[k] as number] === 0))) k++;
+      while (
+        k < end &&
+        (taken[byCommunity[k] as number] === 1 || (youngOnly && isYoungGiver[byCommunity[k] as number] === 0))
+      )
+        k++;
       pointers[c] = k;
       if (k === end) continue;
       const position = byCommunity[k] as number;
@@ -111,7 +119,9 @@ export function selectDiverse(
     }
     return chosen;
   };
+  const out: number[] = [];
   const take = (position: number) => {
+    out.push(position);
     taken[position] = 1;
     count++;
     young += isYoungGiver[position] as number;
@@ -127,7 +137,5 @@ export function selectDiverse(
     if (position < 0) break;
     take(position);
   }
-  const out: number[] = [];
-  for (let i = 0; i < total; i++) if (taken[i] === 1) out.push(i);
-  return out;
+  return out.sort((a, b) => a - b);
 }

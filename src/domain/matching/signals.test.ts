@@ -110,7 +110,10 @@ describe("network distance is an inverted U", () => {
       tie(traveller.id, close.id, 6),
       ...friends.slice(0, 12).map((f) => tie(f.id, many.id)),
     ];
-    const state = makeState([stranger, close, many, few], { members: [traveller, stranger, close, many, few, ...friends], ties });
+    const state = makeState([stranger, close, many, few], {
+      members: [traveller, stranger, close, many, few, ...friends],
+      ties,
+    });
     const order = ranking(state);
     expect(order[0]).toBe("z-few");
     expect(order.indexOf("a-stranger")).toBeLessThan(order.indexOf("b-close"));
@@ -122,7 +125,12 @@ describe("network distance is an inverted U", () => {
   it("someone met once or twice (a weak tie) still ranks below a friend of friends", () => {
     const weak = makeMember("a-weak");
     const few = makeMember("z-few");
-    const ties = [...friendTies, tie(friends[0]!.id, few.id), tie(friends[0]!.id, weak.id), tie(traveller.id, weak.id, 1)];
+    const ties = [
+      ...friendTies,
+      tie(friends[0]!.id, few.id),
+      tie(friends[0]!.id, weak.id),
+      tie(traveller.id, weak.id, 1),
+    ];
     const state = makeState([weak, few], { members: [traveller, weak, few, ...friends], ties });
     expect(ranking(state)).toEqual(["z-few", "a-weak"]);
   });

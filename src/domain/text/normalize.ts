@@ -3,12 +3,7 @@ import { stem } from "./stem";
 
 /** Lower-cases, strips accents and ligatures, so that "Économie" and "economie" are one word. */
 export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "");
+  return text.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 /** One word of a text: its matching term (stemmed, French mapped to English) and the word as written, for reasons. */

@@ -21,4 +21,6 @@ vous y cherche cherchons recherche chercher propose proposer offre offrir donne 
 souhaite aimerais bien envie chose choses gens quelqu quelque nouveau nouvelle bons bonne`;
 
 /** Every stop word of both languages; tokens in this set never reach the term vectors. */
-export const stopWords: ReadonlySet<string> = new Set(`${english} ${french}`.split(/\s+/).filter((word) => word !== ""));
+export const stopWords: ReadonlySet<string> = new Set(
+  `${english} ${french}`.split(/\s+/).filter((word) => word !== ""),
+);

@@ -71,7 +71,7 @@ export function forEachWeightedTerm(
   for (const count of unknown?.values() ?? []) norm += ((1 + Math.log(count)) * vocabulary.unknownIdf) ** 2;
   ids.sort((a, b) => a - b);
   const raw: number[] = [];
-  for (let i = 0; i < ids.length; ) {
+  for (let i = 0; i < ids.length;) {
     const id = ids[i] as number;
     let j = i + 1;
     while (j < ids.length && ids[j] === id) j++;
