@@ -132,7 +132,8 @@ export function buildCityReport(input: CityNetworkInput, options: CityReportOpti
   }));
 
   const bridgeOptions: BridgeOptions = { seed: options.seed ?? 1, ...options.bridges };
-  if (bridgeOptions.pivots === undefined && !structure.betweenness.exact)
+  // Each candidate costs one betweenness run: a quarter of the pivots (the same for all) is enough to rank them.
+  if (bridgeOptions.pivots === undefined && ties.nodeCount > 200)
     bridgeOptions.pivots = Math.max(8, Math.floor(structure.betweenness.pivots / 4));
   const bridges =
     openness.status === "ok"

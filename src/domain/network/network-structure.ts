@@ -12,9 +12,9 @@ import { eliteDegree, richClubCoefficient } from "./rich-club";
 
 export interface StructureOptions {
   seed?: number;
-  /** Louvain runs, best kept (default 5 up to 5,000 nodes, 3 up to 50,000, then 1). */
+  /** Louvain runs, best kept (default 3 up to 5,000 nodes, 2 up to 50,000, then 1). */
   louvainRuns?: number;
-  /** Betweenness pivots (default: exact up to 2,000 nodes, else a work budget of about 2·10⁷ arc visits, ≥ 32). */
+  /** Betweenness pivots (default: exact up to 1,000 nodes, else a work budget of about 10⁷ arc visits, ≥ 32). */
   pivots?: number;
   /** Share of nodes with the most cross-community ties whose share of those ties measures gatekeeping (default 0.05). */
   gatekeeperShare?: number;
@@ -41,13 +41,13 @@ export interface NetworkStructure {
 /** Size-based defaults: exact work on small graphs, bounded work on city-sized ones. */
 export function defaultPivots(graph: CompactGraph): number | undefined {
   const n = graph.nodeCount;
-  if (n <= 2000) return undefined;
-  return Math.min(n, Math.max(32, Math.floor(2e7 / (n + graph.targets.length))));
+  if (n <= 1000) return undefined;
+  return Math.min(n, Math.max(32, Math.floor(1e7 / (n + graph.targets.length))));
 }
 
 /** Louvain runs by size: best-of-several is cheap insurance on small graphs, unaffordable on million-node ones. */
 export function defaultLouvainRuns(graph: CompactGraph): number {
-  return graph.nodeCount <= 5_000 ? 5 : graph.nodeCount <= 50_000 ? 3 : 1;
+  return graph.nodeCount <= 5_000 ? 3 : graph.nodeCount <= 50_000 ? 2 : 1;
 }
 
 /** Cross-community ties per node, and the share of their ends held by the top `share` of (non-isolated) nodes. */
