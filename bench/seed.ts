@@ -26,7 +26,9 @@ async function measure(engine: string, handle: DatabaseHandle, membersPerCity: n
   );
   const seconds = (performance.now() - started) / 1000;
   const figures = { engine, rows, seconds: Number(seconds.toFixed(2)), rowsPerSecond: Math.round(rows / seconds) };
-  console.log(`${engine}: ${rows} rows in ${figures.seconds} s = ${figures.rowsPerSecond} rows/s (generation included)`);
+  console.log(
+    `${engine}: ${rows} rows in ${figures.seconds} s = ${figures.rowsPerSecond} rows/s (generation included)`,
+  );
   return figures;
 }
 
