@@ -13,6 +13,7 @@ import { errorStatus } from "./error-status";
 import { createRouter, errorResponse, type Router } from "./http";
 import { registerMemberRoutes } from "./routes/members.routes";
 import { registerSystemRoutes } from "./routes/system.routes";
+import { registerTripRoutes } from "./routes/trips.routes";
 import { registerOfferRoutes } from "./routes/offers.routes";
 import { registerDirectoryRoutes } from "./routes/directory.routes";
 import { registerEventRoutes } from "./routes/events.routes";
@@ -126,6 +127,7 @@ export function createServerApp(
   });
 
   registerSystemRoutes(app, context, { authSecret: options.authSecret });
+  registerTripRoutes(app, context, { authSecret: options.authSecret });
   registerOfferRoutes(app, context, { authSecret: options.authSecret });
   registerDirectoryRoutes(app, context, { authSecret: options.authSecret });
   registerMemberRoutes(app, context, { authSecret: options.authSecret });

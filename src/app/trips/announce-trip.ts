@@ -1,0 +1,91 @@
+/**
+ * Announcing a stay: checks it, stores it, and queues the `alerts.fanout` job that picks and tells the locals, so the
+ * request returns before the matching runs. Nothing is stored when any rule fails.
+ */
+import { findCityBySlug } from "../../db/repositories/cities.repository";
+import { findMemberById } from "../../db/repositories/members.repository";
+import { insertTrip } from "../../db/repositories/trips.repository";
+import { AppError, invalid } from "../../domain/errors";
+import { defaultAvailability, type Availability } from "../../domain/trips/availability";
+import type { TripAudience } from "../../domain/trips/can-see-trip";
+import { normalizeTags } from "../../domain/trips/trip-content";
+import { visibleUntil, type TripKind } from "../../domain/trips/trip-dates";
+import { validateTrip } from "../../domain/trips/validate-trip";
+import type { AppContext } from "../context";
+import { describeTrips, type TripDetails } from "./trip-details";
+
+export interface AnnounceTripCommand {
+  city: string;
+  kind: TripKind;
+  arrivalDate: string;
+  arrivalTime?: string | null | undefined;
+  departureDate?: string | null | undefined;
+  departureTime?: string | null | undefined;
+  purpose: "professional" | "personal" | "both";
+  seeks: string;
+  seeksTags: string[];
+  gives: string;
+  givesTags: string[];
+  availability?: Availability | undefined;
+  maxMeetingsPerDay: number;
+  audience?: TripAudience | undefined;
+}
+
+export async function announceTrip(
+  context: AppContext,
+  viewer: { memberId: number; locale: string; emailVerified: boolean },
+  command: AnnounceTripCommand,
+): Promise<TripDetails> {
+  if (!viewer.emailVerified)
+    throw new AppError("email_not_verified", "Confirm your email address before announcing a trip");
+  const city = await findCityBySlug(context.db, command.city);
+  if (!city) throw invalid("city", `city: no city "${command.city}" on this instance`);
+  const member = await findMemberById(context.db, viewer.memberId);
+  if (!member) throw invalid("member", "no member profile");
+  const now = context.now();
+  const draft = {
+    kind: command.kind,
+    arrivalDate: command.arrivalDate,
+    arrivalTime: command.arrivalTime ?? null,
+    departureDate: command.kind === "move" ? (command.departureDate ?? null) : (command.departureDate ?? null),
+    departureTime: command.departureTime ?? null,
+    seeks: command.seeks,
+    seeksTags: normalizeTags(command.seeksTags),
+    availability: command.availability ?? defaultAvailability(),
+  };
+  validateTrip(draft, city.timeZone, now);
+  const trip = await insertTrip(context.db, {
+    memberId: viewer.memberId,
+    cityId: city.id,
+    kind: draft.kind,
+    arrivalDate: draft.arrivalDate,
+    arrivalTime: draft.arrivalTime,
+    departureDate: draft.departureDate,
+    departureTime: draft.departureTime,
+    purpose: command.purpose,
+    seeks: draft.seeks,
+    seeksTags: draft.seeksTags,
+    gives: command.gives,
+    givesTags: normalizeTags(command.givesTags),
+    availability: draft.availability,
+    maxMeetingsPerDay: command.maxMeetingsPerDay,
+    audience: command.audience ?? (member.defaultTripAudience as TripAudience),
+    visibleUntil: visibleUntil(draft, city.timeZone),
+    createdAt: now,
+    updatedAt: now,
+  });
+  await context.jobs.send("alerts.fanout", { tripId: trip.id }, { singletonKey: `alerts.fanout:${trip.id}` });
+  const [details] = await describeTrips(
+    context.db,
+    [
+      {
+        trip,
+        city: { id: city.id, slug: city.slug, name: city.name, nameFr: city.nameFr, timeZone: city.timeZone },
+        traveller: { id: member.id, name: member.name, headline: member.headline },
+      },
+    ],
+    viewer,
+  );
+  if (!details) throw new Error("describeTrips lost the trip");
+  return details;
+}
