@@ -12,6 +12,11 @@ import { fileURLToPath } from "node:url";
 import { benchSizes } from "./network/community-graph";
 
 const here = dirname(fileURLToPath(import.meta.url));
+// Debian's python3-igraph lives under /usr/bin/python3, which a pyenv or venv `python3` on the PATH may hide.
+const python =
+  [process.env.PYTHON, "python3", "/usr/bin/python3"].find(
+    (candidate) => candidate !== undefined && spawnSync(candidate, ["-c", "import igraph"]).status === 0,
+  ) ?? "python3";
 const tsx = join(here, "..", "node_modules", ".bin", "tsx");
 
 /** Pivots timed per size: enough for a stable per-pivot time, few enough to finish. */
@@ -72,7 +77,7 @@ export async function main(args: string[]): Promise<void> {
       const edgeFile = join(scratch, `${size}.bin`);
       worker("export", size, edgeFile);
       measure("igraph", () =>
-        runProcess("python3", [
+        runProcess(python, [
           join(here, "network", "igraph-baseline.py"),
           edgeFile,
           String(nodes),

@@ -14,7 +14,12 @@ import type { CompactGraph } from "./compact-graph";
 import { karateClubNetwork, miserablesNetwork } from "../../../test/fixtures/network/classic-networks";
 import { createRng } from "../random";
 
-const igraphAvailable = spawnSync("python3", ["-c", "import igraph"], { encoding: "utf8" }).status === 0;
+// Debian's python3-igraph lives under /usr/bin/python3, which a pyenv or venv `python3` on the PATH may hide.
+const python = [process.env.PYTHON, "python3", "/usr/bin/python3"].find(
+  (candidate) =>
+    candidate !== undefined && spawnSync(candidate, ["-c", "import igraph"], { encoding: "utf8" }).status === 0,
+);
+const igraphAvailable = python !== undefined;
 const required = Boolean(process.env.CI) || Boolean(process.env.REQUIRE_IGRAPH);
 
 /** Runs a Python snippet with `graph` (an igraph.Graph) and `data` defined; the snippet sets `out`. */
@@ -31,7 +36,7 @@ graph = igraph.Graph(n=payload["n"], edges=[tuple(e) for e in payload["edges"]],
 data = payload["data"]
 ${snippet}
 print(json.dumps(out))`;
-  const result = spawnSync("python3", ["-c", program], {
+  const result = spawnSync(python as string, ["-c", program], {
     input: JSON.stringify({ n: graph.nodeCount, edges, directed: graph.directed, data }),
     encoding: "utf8",
   });
