@@ -13,6 +13,7 @@ import { deliverOutbox } from "../app/mail/deliver-outbox";
 import { createDb } from "../db/create-db";
 import { introductionJobs } from "../jobs/introduction-jobs";
 import { analyticsJobs } from "../jobs/analytics-jobs";
+import { alertSchedules, createAlertJobHandlers } from "../jobs/alert-jobs";
 import { createDemoJobHandlers, demoJobSchedules } from "../jobs/demo-jobs";
 import { startJobQueue } from "../jobs/pg-boss-queue";
 import { createSmtpSender } from "../jobs/smtp-sender";
@@ -40,11 +41,12 @@ async function main(): Promise<void> {
       ...createDemoJobHandlers(holder),
       ...givingJobs.handlers,
       ...reportJobs.handlers,
+      ...createAlertJobHandlers(() => holder.context, config.authSecret),
       "outbox.deliver": async () => {
         if (holder.context && smtp) await deliverOutbox(holder.context, smtp.send);
       },
     },
-    schedules: { ...demoJobSchedules, ...givingJobs.schedules, ...reportJobs.schedules, "outbox.deliver": "* * * * *" },
+    schedules: { ...demoJobSchedules, ...givingJobs.schedules, ...reportJobs.schedules, ...alertSchedules, "outbox.deliver": "* * * * *" },
   });
   const context = createAppContext(handle, config, queue, logger);
   holder.context = context;
