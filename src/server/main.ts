@@ -46,7 +46,13 @@ async function main(): Promise<void> {
         if (holder.context && smtp) await deliverOutbox(holder.context, smtp.send);
       },
     },
-    schedules: { ...demoJobSchedules, ...givingJobs.schedules, ...reportJobs.schedules, ...alertSchedules, "outbox.deliver": "* * * * *" },
+    schedules: {
+      ...demoJobSchedules,
+      ...givingJobs.schedules,
+      ...reportJobs.schedules,
+      ...alertSchedules,
+      "outbox.deliver": "* * * * *",
+    },
   });
   const context = createAppContext(handle, config, queue, logger);
   holder.context = context;
