@@ -11,14 +11,15 @@ import { getViewer } from "../app/get-viewer";
 import { AppError } from "../domain/errors";
 import { errorStatus } from "./error-status";
 import { createRouter, errorResponse, type Router } from "./http";
+import { registerAnalyticsRoutes } from "./routes/analytics.routes";
 import { registerMemberRoutes } from "./routes/members.routes";
 import { registerSystemRoutes } from "./routes/system.routes";
 import { registerTripRoutes } from "./routes/trips.routes";
-import { registerOfferRoutes } from "./routes/offers.routes";
-import { registerDirectoryRoutes } from "./routes/directory.routes";
 import { registerEventRoutes } from "./routes/events.routes";
 import { registerGivingRoutes } from "./routes/giving.routes";
 import { registerIntroductionRoutes } from "./routes/introductions.routes";
+import { registerOfferRoutes } from "./routes/offers.routes";
+import { registerDirectoryRoutes } from "./routes/directory.routes";
 
 export interface ServerOptions {
   authSecret: string;
@@ -131,6 +132,7 @@ export function createServerApp(
   registerOfferRoutes(app, context, { authSecret: options.authSecret });
   registerDirectoryRoutes(app, context, { authSecret: options.authSecret });
   registerMemberRoutes(app, context, { authSecret: options.authSecret });
+  registerAnalyticsRoutes(app, context, { authSecret: options.authSecret });
   registerEventRoutes(app, context, { authSecret: options.authSecret });
   registerIntroductionRoutes(app, context, { authSecret: options.authSecret });
   registerGivingRoutes(app, context, { authSecret: options.authSecret });
