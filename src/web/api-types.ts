@@ -1,5 +1,7 @@
 /** The contract's types as the web app uses them, inferred from the zod schemas of src/api (types only). */
 import type { z } from "zod";
+import type { cityNetworkSchema, cityReportSchema, computingSchema } from "../api/analytics";
+import type { introductionMessageSchema, introductionSchema } from "../api/introductions";
 import type { eventSchema, guestSchema, rsvpResultSchema, travellerSchema } from "../api/events";
 import type { directoryMemberSchema, directoryPageSchema } from "../api/directory";
 import type { profileSchema, profileUpdateSchema, publicMemberSchema } from "../api/members";
@@ -42,3 +44,9 @@ export const careerStages = [
   "other",
 ] as const;
 export const maxSlotsPerOffer = 4;
+
+export type CityReport = z.infer<typeof cityReportSchema>;
+export type CityNetwork = z.infer<typeof cityNetworkSchema>;
+export type ReportComputing = z.infer<typeof computingSchema>;
+export type Introduction = z.infer<typeof introductionSchema>;
+export type IntroductionMessage = z.infer<typeof introductionMessageSchema>;
