@@ -85,6 +85,14 @@ describeOnDatabases("openness analytics: cache, endpoints and privacy", (databas
       expect((await anonymous.get(path)).status).toBe(404);
     expect((await organiser.client.post("/api/cities/atlantis/report/refresh")).status).toBe(404);
     expect((await anonymous.get("/api/cities/Not_A_Slug/report")).status).toBe(400);
+    const openapi = await (await anonymous.get("/api/openapi.json")).json();
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/cities/{slug}/report",
+        "/api/cities/{slug}/network",
+        "/api/cities/{slug}/report/refresh",
+      ]),
+    );
   });
 
   it("the refresh job writes the cache, the endpoint serves it, and a debounced duplicate does nothing", async () => {
