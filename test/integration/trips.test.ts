@@ -7,6 +7,7 @@ import { expireTrips } from "../../src/app/trips/expire-trips";
 import { alerts, trips } from "../../src/db/schema/arrivals";
 import { emailOutbox, notifications } from "../../src/db/schema/system";
 import { createSmtpSender } from "../../src/jobs/smtp-sender";
+import { createLocal } from "./trips-support";
 import { describeOnDatabases } from "../support/databases";
 import { createCity, createMember, toulouseCity } from "../support/factories";
 import { createTestApp, testSecret } from "../support/test-app";
@@ -29,20 +30,25 @@ async function world(database: Parameters<typeof createTestApp>[0]) {
     locale: "fr",
   });
   const local = (name: string, extra: Json = {}) =>
-    createMember(harness, {
+    createLocal(harness, {
       name,
       homeCityId: miami.id,
       sectors: ["fintech"],
       gives: "intros to investors in social internet",
       ...extra,
     });
-  const ana = await local("Ana");
+  const ana = await createMember(harness, {
+    name: "Ana",
+    homeCityId: miami.id,
+    sectors: ["fintech"],
+    gives: "intros to investors in social internet",
+  });
   const bob = await local("Bob", { locale: "fr" });
   const cleo = await local("Cleo", { careerStage: "first_time_founder" });
   const dan = await local("Dan");
   const eve = await local("Eve");
   // Not relevant: another sector, nothing in common.
-  const outsider = await createMember(harness, { name: "Olga", homeCityId: miami.id, sectors: ["farming"] });
+  const outsider = await createLocal(harness, { name: "Olga", homeCityId: miami.id, sectors: ["farming"] });
   return { harness, miami, toulouse, pierre, ana, bob, cleo, dan, eve, outsider };
 }
 
