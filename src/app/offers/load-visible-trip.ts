@@ -1,8 +1,9 @@
 /** Loads a trip for a viewer who means to see or answer it; a trip outside the viewer's audience is not found. */
 import type { Database } from "../../db/create-db";
-import { findTripWithCity, loadAudienceFacts, type TripWithCity } from "../../db/repositories/offers.repository";
+import { findTripWithCity, type TripWithCity } from "../../db/repositories/offers.repository";
+import { loadViewerRelation } from "../../db/repositories/trips.repository";
 import { notFound } from "../../domain/errors";
-import { canSeeTripForOffers } from "../../domain/offers/can-offer-on-trip";
+import { canSeeTrip, type TripAudience, type TripStatus } from "../../domain/trips/can-see-trip";
 import type { TripAvailability, TripStay } from "../../domain/offers/stay";
 
 /** The trip if the viewer may see it; otherwise a 404 that does not tell a hidden trip from a missing one. */
@@ -13,16 +14,16 @@ export async function loadVisibleTrip(
 ): Promise<TripWithCity> {
   const found = await findTripWithCity(context.db, tripId);
   if (!found) throw notFound("Trip");
-  const facts = await loadAudienceFacts(context.db, tripId, found.trip.memberId, viewerId);
-  const visible = canSeeTripForOffers({
-    ...facts,
-    viewerId,
-    travellerId: found.trip.memberId,
-    audience: found.trip.audience,
-    status: found.trip.status,
-    visibleUntil: found.trip.visibleUntil,
-    now: context.now(),
-  });
+  const visible = canSeeTrip(
+    {
+      travellerId: found.trip.memberId,
+      audience: found.trip.audience as TripAudience,
+      status: found.trip.status as TripStatus,
+      visibleUntil: found.trip.visibleUntil,
+    },
+    await loadViewerRelation(context.db, found.trip, viewerId),
+    context.now(),
+  );
   if (!visible) throw notFound("Trip");
   return found;
 }

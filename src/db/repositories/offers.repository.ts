@@ -1,9 +1,9 @@
-/** Offers, their slots, threads and the meetings they become; the facts about a trip that decide who may answer it. */
+/** Offers, their slots, threads and the meetings they become, and the trip facts an offer needs. */
 import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../create-db";
-import { alerts, meetings, offerMessages, offers, offerSlots, trips } from "../schema/arrivals";
+import { meetings, offerMessages, offers, offerSlots, trips } from "../schema/arrivals";
 import { events } from "../schema/gatherings";
-import { blocks, cities, follows, members, ties, venues } from "../schema/people";
+import { blocks, cities, members, venues } from "../schema/people";
 import { idempotencyKeys, notifications } from "../schema/system";
 import { users } from "../schema/auth";
 
@@ -57,30 +57,6 @@ export async function isBlockedEitherWay(db: Database, a: number, b: number): Pr
     )
     .limit(1);
   return row !== undefined;
-}
-
-/** The relations between a traveller and a viewer that decide whether the viewer is in the trip's audience. */
-export async function loadAudienceFacts(
-  db: Database,
-  tripId: number,
-  travellerId: number,
-  viewerId: number,
-): Promise<{ travellerFollowsViewer: boolean; haveMet: boolean; wasPicked: boolean; isBlocked: boolean }> {
-  const [low, high] = travellerId < viewerId ? [travellerId, viewerId] : [viewerId, travellerId];
-  const [row] = await db
-    .select({
-      follows: sql<boolean>`exists (select 1 from ${follows} where ${follows.followerId} = ${travellerId} and ${follows.followeeId} = ${viewerId})`,
-      met: sql<boolean>`exists (select 1 from ${ties} where ${ties.aId} = ${low} and ${ties.bId} = ${high})`,
-      picked: sql<boolean>`exists (select 1 from ${alerts} where ${alerts.tripId} = ${tripId} and ${alerts.memberId} = ${viewerId})`,
-      blocked: sql<boolean>`exists (select 1 from ${blocks} where (${blocks.blockerId} = ${travellerId} and ${blocks.blockedId} = ${viewerId}) or (${blocks.blockerId} = ${viewerId} and ${blocks.blockedId} = ${travellerId}))`,
-    })
-    .from(sql`(select 1) as one`);
-  return {
-    travellerFollowsViewer: Boolean(row?.follows),
-    haveMet: Boolean(row?.met),
-    wasPicked: Boolean(row?.picked),
-    isBlocked: Boolean(row?.blocked),
-  };
 }
 
 /** Takes the member's row lock until the transaction ends: serialises the counting of their offers or bookings. */
