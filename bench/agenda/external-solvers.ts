@@ -10,6 +10,8 @@ export interface ExternalRun {
   wallMs: number;
   /** The solver's own reported time (cbc: total wallclock seconds; glpsol: "Time used"), in ms. */
   ownMs: number | null;
+  /** The solver's own CPU time where it reports one (cbc), in ms. */
+  ownCpuMs: number | null;
 }
 
 export function isInstalled(command: string): boolean {
@@ -27,6 +29,7 @@ export function runCbc(file: string, timeLimitSeconds: number): ExternalRun {
     isOptimal: /Result - Optimal solution found/.test(out),
     wallMs,
     ownMs: own?.[2] === undefined ? null : Number(own[2]) * 1000,
+    ownCpuMs: own?.[1] === undefined ? null : Number(own[1]) * 1000,
   };
 }
 
@@ -42,5 +45,6 @@ export function runGlpsol(file: string, timeLimitSeconds: number): ExternalRun {
     isOptimal: /INTEGER OPTIMAL SOLUTION FOUND/.test(out),
     wallMs,
     ownMs: used === undefined ? null : Number(used) * 1000,
+    ownCpuMs: null,
   };
 }

@@ -13,6 +13,7 @@ export const bruteForceSolver: AgendaSolver = {
   solve: (model) => solveBruteForce(model),
 };
 
+/** Enumerates every plan; the referee of the conformance suite. */
 export function solveBruteForce(model: AgendaModel): SolverOutcome {
   const state = new PlanState(model);
   let best: number[] | null = null;

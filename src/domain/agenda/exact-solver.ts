@@ -34,6 +34,7 @@ function valueGranularity(model: AgendaModel): number {
   return Number.MIN_VALUE;
 }
 
+/** Runs the branch and bound; exported for the orchestrator, which passes the heuristic's plan as incumbent. */
 export function solveExact(model: AgendaModel, options: SolverOptions = {}): SolverOutcome {
   const isExpired = deadlineOf(options);
   const granularity = valueGranularity(model);
@@ -55,6 +56,7 @@ export function solveExact(model: AgendaModel, options: SolverOptions = {}): Sol
   // Bounds of subtrees still open on the path, so that an early stop still reports a proven bound.
   const openBounds: number[] = [];
   let abortBound = -Infinity;
+  let rootBound: number | null = null;
 
   const trail: number[] = [];
   const ban = (index: number): void => {
@@ -117,15 +119,16 @@ export function solveExact(model: AgendaModel, options: SolverOptions = {}): Sol
       isAborted = true;
       return;
     }
-    let { bound, chosen } = lagrangian.improve(node, multipliers, depth === 0 ? iterations.root : iterations.node, incumbentValue, roundDown);
+    let { bound, chosen } = lagrangian.improve(node, multipliers, depth === 0 ? iterations.root : iterations.node, incumbentValue, roundDown, isExpired);
     // More steps while they still close a good part of the gap: cheaper than a subtree.
     for (let round = 0; depth > 0 && round < iterations.extraRounds && roundDown(bound) > incumbentValue + 1e-9; round++) {
       const before = bound;
-      ({ bound, chosen } = lagrangian.improve(node, multipliers, iterations.node, incumbentValue, roundDown));
+      ({ bound, chosen } = lagrangian.improve(node, multipliers, iterations.node, incumbentValue, roundDown, isExpired));
       bound = Math.min(bound, before);
       if (before - bound < iterations.progressShare * (before - incumbentValue)) break;
     }
     const nodeBound = roundDown(bound);
+    if (depth === 0) rootBound = nodeBound;
     if (nodeBound <= incumbentValue + 1e-9) return;
     repair(chosen);
     if (nodeBound <= incumbentValue + 1e-9) return;
@@ -202,7 +205,8 @@ export function solveExact(model: AgendaModel, options: SolverOptions = {}): Sol
     if (incumbent === null) return { solver: name, status: "infeasible", placements: null, objective: null, bound: null, effort };
     return { solver: name, status: "optimal", placements: incumbent, objective: incumbentValue, bound: incumbentValue, effort };
   }
-  const bound = Math.max(incumbentValue, abortBound, ...openBounds);
+  // Stopped before the root bound: nothing is proven beyond the plan itself.
+  const bound = rootBound === null ? Infinity : Math.max(incumbentValue, abortBound, ...openBounds);
   const provenBound = Number.isFinite(bound) ? bound : null;
   if (incumbent === null) return { solver: name, status: "unknown", placements: null, objective: null, bound: provenBound, effort };
   return { solver: name, status: "feasible", placements: incumbent, objective: incumbentValue, bound: provenBound, effort };

@@ -17,6 +17,7 @@ export const highsSolver: AgendaSolver = {
   solve: (model, options) => solveWithHighs(model, options?.budgetMs),
 };
 
+/** Writes the compact LP, solves it with HiGHS and maps the columns back to placements. */
 export async function solveWithHighs(model: AgendaModel, budgetMs?: number): Promise<SolverOutcome> {
   highsPromise ??= loadHighs();
   const highs = await highsPromise;

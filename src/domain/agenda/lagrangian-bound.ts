@@ -103,7 +103,14 @@ export class LagrangianBound {
    * Runs up to `iterations` subgradient steps from `multipliers` and leaves in it the ones that gave the lowest
    * bound, which it returns. Stops early once the bound falls to `cutoff` (the node cannot beat the incumbent).
    */
-  improve(node: SearchNode, multipliers: Float64Array, iterations: number, cutoff: number, roundDown: (bound: number) => number): BoundResult {
+  improve(
+    node: SearchNode,
+    multipliers: Float64Array,
+    iterations: number,
+    cutoff: number,
+    roundDown: (bound: number) => number,
+    isExpired: () => boolean = () => false,
+  ): BoundResult {
     const { weights, chosen, gradient, groupSize, candidateGroup, counterpartGroup, communityGroup } = this;
     // A tied rule over a single usable placement can never be broken: its multiplier stays 0.
     groupSize.fill(0);
@@ -130,7 +137,8 @@ export class LagrangianBound {
         this.bestChosen.set(chosen);
         this.bestMultipliers.set(multipliers);
       }
-      if (roundDown(bestBound) <= cutoff + 1e-9) break;
+      // Any multipliers give a valid bound, so stopping on the deadline keeps the best one seen.
+      if (roundDown(bestBound) <= cutoff + 1e-9 || isExpired()) break;
       // Subgradient of the dual: 1 − (how many of the group the chains took).
       gradient.fill(0);
       for (let group = 0; group < this.size; group++) if ((groupSize[group] as number) >= 2) gradient[group] = 1;

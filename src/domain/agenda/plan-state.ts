@@ -66,7 +66,8 @@ export class PlanState {
   }
 
   private shiftBlocks(index: number, delta: number): void {
-    const { conflictOffsets, conflictTargets, blockedBy } = { ...this.model, blockedBy: this.blockedBy };
+    const { conflictOffsets, conflictTargets } = this.model;
+    const { blockedBy } = this;
     for (let k = conflictOffsets[index] ?? 0; k < (conflictOffsets[index + 1] ?? 0); k++) {
       const other = conflictTargets[k] ?? 0;
       blockedBy[other] = (blockedBy[other] ?? 0) + delta;

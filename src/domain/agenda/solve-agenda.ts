@@ -51,7 +51,9 @@ export function solveModel(model: AgendaModel, input: AgendaInput, options: Solv
   if (mode === "exact") {
     outcome = solveExact(model, { clock: options.clock, budgetMs: remaining(), seed: options.seed });
   } else {
-    const first = solveGreedy(model, { clock: options.clock, budgetMs: remaining(), seed: options.seed, perturbations: 15 });
+    // The first answer gets at most a sixth of the budget: the rest goes to the proof.
+    const firstBudget = remaining();
+    const first = solveGreedy(model, { clock: options.clock, budgetMs: firstBudget === undefined ? undefined : firstBudget / 6, seed: options.seed, perturbations: 15 });
     options.onFirstAnswer?.(first);
     outcome = first;
     if (mode === "auto" && model.placements.length <= hugeInstancePlacements) {
