@@ -26,19 +26,19 @@ test("a newcomer signs up, verifies, onboards, announces a trip to Miami and acc
 
   await expect(page).toHaveURL(/\/onboarding/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("your profile");
-  await page.getByLabel("Headline").fill("Founder of a food-tech start-up, ex-chef");
-  await page.getByLabel("Sectors").fill("food, restaurants");
+  await page.getByLabel("Headline", { exact: true }).fill("Founder of a food-tech start-up, ex-chef");
+  await page.getByLabel("Sectors", { exact: true }).fill("food, restaurants");
   await page
     .getByLabel("What I can give", { exact: true })
     .fill("Advice on opening a restaurant, intros to Paris chefs");
   await page.getByLabel("What I seek", { exact: true }).fill("Investors in food tech and a co-founder");
   await page.getByRole("checkbox", { name: "English" }).check();
   await page.getByRole("checkbox", { name: "French" }).check();
-  await page.getByLabel("Link 1: title").fill("Blog");
-  await page.getByLabel("Link 1: address").fill("not a link");
+  await page.getByLabel("Link 1: title", { exact: true }).fill("Blog");
+  await page.getByLabel("Link 1: address", { exact: true }).fill("not a link");
   await page.getByRole("button", { name: "Save my profile" }).click();
   await expect(page.getByText("A link must start with http:// or https://.")).toBeVisible();
-  await page.getByLabel("Link 1: address").fill("https://example.test/blog");
+  await page.getByLabel("Link 1: address", { exact: true }).fill("https://example.test/blog");
   await screenshot(page, "04-onboarding");
   await expectAccessible(page, "onboarding");
   await page.getByRole("button", { name: "Save my profile" }).click();
@@ -51,15 +51,17 @@ test("a newcomer signs up, verifies, onboards, announces a trip to Miami and acc
   await page.getByRole("button", { name: "Announce" }).click();
   await expect(page.getByText("Choose a city.")).toBeVisible();
   await expect(page.getByText("Say what you are looking for, so that the right locals are told.")).toBeVisible();
-  await page.getByLabel("City").selectOption("miami");
-  await page.getByLabel("Arrival").fill(daysFromNow(10));
-  await page.getByLabel("Departure").fill(daysFromNow(8));
-  await page.getByLabel("What I am looking for").fill("Investors in food tech, restaurant founders, a co-founder");
-  await page.getByLabel("Looking-for tags").fill("food, investors, restaurants");
+  await page.getByLabel("City", { exact: true }).selectOption("miami");
+  await page.getByLabel("Arrival", { exact: true }).fill(daysFromNow(10));
+  await page.getByLabel("Departure", { exact: true }).fill(daysFromNow(8));
+  await page
+    .getByLabel("What I am looking for", { exact: true })
+    .fill("Investors in food tech, restaurant founders, a co-founder");
+  await page.getByLabel("Looking-for tags", { exact: true }).fill("food, investors, restaurants");
   await page.getByRole("button", { name: "Announce" }).click();
   await expect(page.getByText("The departure must be on or after the arrival.")).toBeVisible();
-  await page.getByLabel("Departure").fill(daysFromNow(14));
-  await page.getByLabel("My connections and the locals picked for me").check();
+  await page.getByLabel("Departure", { exact: true }).fill(daysFromNow(14));
+  await page.getByLabel("My connections and the locals picked for me", { exact: true }).check();
   await screenshot(page, "05-announce-trip");
   await expectAccessible(page, "announce a trip");
   await page.getByRole("button", { name: "Announce" }).click();

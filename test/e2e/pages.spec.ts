@@ -11,7 +11,7 @@ test("a signed-out visitor sees sign-in, password reset and the openness page", 
   await expectAccessible(page, "sign in");
 
   await page.getByRole("link", { name: "Forgot your password?" }).click();
-  await page.getByLabel("Email address").fill("nobody@example.test");
+  await page.getByLabel("Email address", { exact: true }).fill("nobody@example.test");
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByText(/If an account uses this address/)).toBeVisible();
   await expectAccessible(page, "forgot password");
@@ -39,7 +39,7 @@ test("a demo local browses the directory, a member's profile, events and setting
   await expect(page.getByRole("heading", { level: 1, name: "Directory" })).toBeVisible();
   const results = page.getByRole("list", { name: "Members" });
   await expect(results.locator("li").first()).toBeVisible();
-  await page.getByLabel("Name or words").fill("food");
+  await page.getByLabel("Name or words", { exact: true }).fill("food");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=food/);
   await expect(results.locator("li").first()).toBeVisible();

@@ -1,0 +1,61 @@
+/**
+ * A local's side: the demo newcomer announces a trip to Miami; Emily, a Miami local who follows his blog, sees the
+ * arrival with the reasons it concerns her and offers a lunch at a time of Miami; the traveller sees it and accepts.
+ */
+import { expect, test } from "@playwright/test";
+import { daysFromNow, expectAccessible, screenshot, signInAsPersona } from "./helpers";
+
+test("a local sees an arrival with its reasons, offers a lunch, and the traveller accepts it", async ({ page }) => {
+  await signInAsPersona(page, "Julien Castaing");
+  await page.goto("/trips/new");
+  await page.getByLabel("City", { exact: true }).selectOption("miami");
+  await page.getByLabel("Arrival", { exact: true }).fill(daysFromNow(20));
+  await page.getByLabel("Departure", { exact: true }).fill(daysFromNow(24));
+  await page
+    .getByLabel("What I am looking for", { exact: true })
+    .fill("Meet media founders and creators; find early users for my newsletter");
+  await page.getByRole("button", { name: "Announce" }).click();
+  await expect(page).toHaveURL(/\/trips\/\d+$/);
+  const tripUrl = new URL(page.url()).pathname;
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAsPersona(page, "Emily Thompson");
+  const arrival = page.locator(".arrival").filter({ hasText: "Julien Castaing" }).first();
+  await expect(arrival).toBeVisible({ timeout: 30_000 });
+  await expect(arrival.getByRole("list", { name: "Why you were picked" })).toContainText(
+    "You follow Julien Castaing's work.",
+  );
+  await screenshot(page, "20-local-arrival-reasons");
+  await expectAccessible(page, "local home with an arrival");
+
+  await arrival.getByRole("button", { name: "How can I help?" }).click();
+  const form = arrival.getByRole("form", { name: "Offer to help Julien Castaing" });
+  await expect(form.getByText(/Times are in Miami time \(America\/New_York\)/)).toBeVisible();
+  await form.getByLabel("What do you offer?", { exact: true }).selectOption("lunch");
+  await form
+    .getByLabel("Message", { exact: true })
+    .fill("Lunch at my favourite Cuban place? I read your blog every week.");
+  await form.getByLabel("Time 1: date", { exact: true }).fill(daysFromNow(21));
+  await form.getByLabel("Time 1: hour", { exact: true }).fill("12:30");
+  await form.getByRole("button", { name: "Send my offer" }).click();
+  await expect(form.getByText("Name the place.")).toBeVisible();
+  await form.getByLabel("Place", { exact: true }).fill("Versailles Restaurant");
+  await form.getByLabel("Address", { exact: true }).fill("3555 SW 8th St, Miami");
+  await screenshot(page, "21-offer-form");
+  await expectAccessible(page, "offer form");
+  await form.getByRole("button", { name: "Send my offer" }).click();
+  await expect(arrival.getByText("Your offer was sent to Julien Castaing.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAsPersona(page, "Julien Castaing");
+  await page.goto(tripUrl);
+  const offer = page.locator(".offers > li").filter({ hasText: "Emily Thompson" }).first();
+  await expect(offer).toBeVisible();
+  await expect(offer).toContainText("Lunch");
+  await expect(offer).toContainText("Versailles Restaurant");
+  await offer.getByRole("button", { name: /^Accept .*12:30/ }).click();
+  await expect(offer).toContainText("Accepted");
+  await expect(page.locator(".calendar-item").filter({ hasText: "Emily Thompson" })).toContainText("12:30");
+  await screenshot(page, "22-traveller-accepted-lunch");
+  await expectAccessible(page, "trip with an accepted lunch");
+});
