@@ -52,9 +52,11 @@ async function run(task: string, sizeName: string, extra: string | undefined): P
     start = performance.now();
     if (task === "graphology-louvain") {
       const rng = createRng(1);
+      const cpuStart = cpuSeconds();
       const result = louvain.detailed(graph, { getEdgeWeight: null, rng: () => rng.next() });
       return {
         seconds: seconds(start),
+        cpuSeconds: cpuSeconds() - cpuStart,
         modularity: result.modularity,
         communities: result.count,
         buildSeconds,
@@ -62,6 +64,7 @@ async function run(task: string, sizeName: string, extra: string | undefined): P
       };
     }
     const pivots = Number(extra ?? 10);
+    const cpuStart = cpuSeconds();
     const brandes = createUnweightedIndexedBrandes(graph);
     const delta = new Float64Array(graph.order);
     const centrality = new Float64Array(graph.order);
@@ -81,6 +84,7 @@ async function run(task: string, sizeName: string, extra: string | undefined): P
     }
     return {
       millisecondsPerPivot: (1000 * seconds(start)) / pivots,
+      cpuMillisecondsPerPivot: (1000 * (cpuSeconds() - cpuStart)) / pivots,
       pivots,
       buildSeconds,
       peakMegabytes: peakMegabytes(),
