@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { offers, trips } from "../../src/db/schema/arrivals";
 import { events, gifts, invitations } from "../../src/db/schema/gatherings";
-import { blocks } from "../../src/db/schema/people";
+import { blocks, follows } from "../../src/db/schema/people";
 import { emailOutbox, notifications } from "../../src/db/schema/system";
 import { describeOnDatabases } from "../support/databases";
 import { createCity, type TestMember } from "../support/factories";
@@ -288,9 +288,13 @@ describeOnDatabases("events", (database) => {
     await trip(later!, { arrivalDate: "2027-03-21", departureDate: "2027-03-25" });
     await trip(blocker!, {});
     await db.insert(blocks).values({ blockerId: blocker!.member.id, blockedId: host.member.id });
+    // A trip shown to the traveller's connections reaches a host the traveller follows.
+    const friend = await quickMember(harness, { name: "Friend" });
+    await trip(friend, { audience: "connections" });
+    await db.insert(follows).values({ followerId: friend.member.id, followeeId: host.member.id });
 
     const listed = await (await host.client.get(`/api/events/${event.id}/newcomers`)).json();
-    expect(listed.travellers.map((t: { name: string }) => t.name)).toEqual(["Tagged", "Match"]);
+    expect(listed.travellers.map((t: { name: string }) => t.name)).toEqual(["Tagged", "Match", "Friend"]);
     expect(listed.travellers[1]).toMatchObject({ tripId: matchTrip.id, invited: false, shared: ["climat"] });
     expect((await match!.client.get(`/api/events/${event.id}/newcomers`)).status).toBe(404);
 

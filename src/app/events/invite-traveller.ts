@@ -27,6 +27,7 @@ export async function inviteTraveller(
       eventId,
       fromDate: localDate(event.startsAt, event.timeZone),
       toDate: localDate(event.endsAt, event.timeZone),
+      now: context.now(),
       tripId,
     });
     if (!traveller) throw notFound("Trip");

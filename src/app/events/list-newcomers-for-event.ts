@@ -20,6 +20,7 @@ export async function listNewcomersForEvent(
     eventId,
     fromDate: localDate(event.startsAt, event.timeZone),
     toDate: localDate(event.endsAt, event.timeZone),
+    now: context.now(),
   });
   return travellers
     .map(({ seeks, seeksTags, ...traveller }) => ({ ...traveller, ...matchTheme(event, { seeks, seeksTags }) }))

@@ -7,6 +7,7 @@ import { users } from "../schema/auth";
 import { events, invitations, rsvps } from "../schema/gatherings";
 import { blocks, cities, members, venues } from "../schema/people";
 import { notifications } from "../schema/system";
+import { visibleTripCondition } from "./trips.repository";
 
 export type EventRow = typeof events.$inferSelect;
 export type NewEvent = typeof events.$inferInsert;
@@ -290,12 +291,20 @@ export interface TravellerRow {
 }
 
 /**
- * Active trips to a city whose stay overlaps [fromDate, toDate] (local dates), visible to members at large, of
- * travellers other than the host and not blocked with the host either way.
+ * Active trips to a city whose stay overlaps [fromDate, toDate] (local dates) that the host may see (the traveller's
+ * audience, never across a block), of travellers other than the host.
  */
 export async function listTravellersInTown(
   db: Database,
-  options: { cityId: number; hostId: number; eventId: number; fromDate: string; toDate: string; tripId?: number },
+  options: {
+    cityId: number;
+    hostId: number;
+    eventId: number;
+    fromDate: string;
+    toDate: string;
+    now: Date;
+    tripId?: number;
+  },
 ): Promise<TravellerRow[]> {
   return db
     .select({
@@ -315,8 +324,8 @@ export async function listTravellersInTown(
       and(
         eq(trips.cityId, options.cityId),
         eq(trips.status, "active"),
-        // Until the trips domain's canSeeTrip is wired in, only trips shown to all members are offered to hosts.
-        eq(trips.audience, "members"),
+        // The trip's own audience decides, as canSeeTrip does (its SQL twin): the host must be allowed to see it.
+        visibleTripCondition(options.hostId, options.now),
         ne(trips.memberId, options.hostId),
         sql`${members.suspendedAt} is null`,
         lte(trips.arrivalDate, options.toDate),

@@ -1,11 +1,12 @@
 /** The give ledger: gifts recorded once per source, and the giving record of a member. */
-import { and, asc, desc, eq, gt, gte, isNotNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
 import { offers, trips } from "../schema/arrivals";
 import { gifts } from "../schema/gatherings";
 import { cities, members } from "../schema/people";
 import { notifications } from "../schema/system";
 import { notBlockedWith } from "./events.repository";
+import { visibleTripCondition } from "./trips.repository";
 
 export type GiftRow = typeof gifts.$inferSelect;
 export type NewGift = Pick<
@@ -168,8 +169,8 @@ export interface ArrivalRow {
 }
 
 /**
- * Current and coming trips to a city, visible to members at large, of others than `viewerId` and not blocked with
- * them; soonest first. `fromCityId` keeps only travellers who live there.
+ * Current and coming trips to a city that `viewerId` may see (the traveller's audience, as canSeeTrip), of others
+ * than the viewer; soonest first. `fromCityId` keeps only travellers who live there.
  */
 export async function listArrivals(
   db: Database,
@@ -191,8 +192,7 @@ export async function listArrivals(
       and(
         eq(trips.cityId, options.cityId),
         eq(trips.status, "active"),
-        eq(trips.audience, "members"),
-        gte(trips.visibleUntil, options.now),
+        visibleTripCondition(options.viewerId, options.now),
         ne(trips.memberId, options.viewerId),
         sql`${members.suspendedAt} is null`,
         options.fromCityId === undefined ? undefined : eq(members.homeCityId, options.fromCityId),
