@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- agenda [--sizes 20,60,200,1000] [--seeds N] [--reps N] [--skip-external]`
+ * `npm run bench -- agenda [--sizes 20,60,200,1000] [--seeds N] [--reps N] [--skip-external] [--external-max-size N]`
  * Generated Miami weeks of 20 to 1,000 candidates, several seeds each. For each size: warm in-process solve times
  * (median, p95) of the heuristic, the exact solver (heuristic then Lagrangian branch and bound, as the app runs it),
  * the whole solveAgenda pipeline (compile + solve + explanations) and HiGHS; the CLI's wall time; Debian's cbc and
@@ -26,6 +26,8 @@ interface Options {
   seeds: number;
   reps: number;
   isExternalSkipped: boolean;
+  /** cbc and glpsol need minutes at 1,000 candidates: run them only up to this size. */
+  externalMaxSize: number;
 }
 
 function parseOptions(args: string[]): Options {
@@ -38,6 +40,7 @@ function parseOptions(args: string[]): Options {
     seeds: Number(valueOf("--seeds") ?? 5),
     reps: Number(valueOf("--reps") ?? 5),
     isExternalSkipped: args.includes("--skip-external"),
+    externalMaxSize: Number(valueOf("--external-max-size") ?? Number.POSITIVE_INFINITY),
   };
 }
 
@@ -162,7 +165,8 @@ export async function main(args: string[]): Promise<void> {
         }
         const lpFile = join(folder, `agenda-${size}-${seed}.lp`);
         writeFileSync(lpFile, writeLp(model));
-        if (hasCbc) {
+        const isExternalRun = size <= options.externalMaxSize;
+        if (hasCbc && isExternalRun) {
           const run = runCbc(lpFile, 120);
           cbcRuns.push(run);
           if (run.isOptimal && exactObjective !== null) {
@@ -170,7 +174,7 @@ export async function main(args: string[]): Promise<void> {
             if (Math.abs((run.objective ?? Number.NaN) - exactObjective) < 1e-6) agreements++;
           }
         }
-        if (hasGlpsol) glpsolRuns.push(runGlpsol(lpFile, size >= 1000 ? 60 : 120));
+        if (hasGlpsol && isExternalRun) glpsolRuns.push(runGlpsol(lpFile, size >= 1000 ? 60 : 120));
       }
       const cliFile = join(folder, `agenda-${size}.json`);
       writeFileSync(cliFile, JSON.stringify(generateAgenda({ candidates: size, seed: `bench-${size}-0` })));
