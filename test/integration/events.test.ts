@@ -144,7 +144,12 @@ describeOnDatabases("events", (database) => {
     const event = await createEvent({ audience: "public" });
     await host.client.request("PATCH", `/api/events/${event.id}`, { capacity: 30 });
     await host.client.post(`/api/events/${event.id}/cancel`);
-    const response = await new Client(harness.app).get(`/api/events/${event.id}/calendar.ics`);
+    // The process's own zone must not leak into the calendar (the catch with plain Dates).
+    const processZone = process.env.TZ;
+    process.env.TZ = "Asia/Tokyo";
+    const response = await new Client(harness.app)
+      .get(`/api/events/${event.id}/calendar.ics`)
+      .finally(() => (process.env.TZ = processZone));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/calendar/);
     const text = await response.text();
@@ -155,6 +160,7 @@ describeOnDatabases("events", (database) => {
     expect(text).toContain(`UID:event-${event.id}@localhost`);
     expect(text).toContain("SEQUENCE:2");
     expect(text).toContain("STATUS:CANCELLED");
+    expect(text).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r$/m);
   });
 
   it("shows events as their audience allows, lists a city's upcoming events and feeds its public ones", async () => {

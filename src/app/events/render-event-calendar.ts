@@ -27,7 +27,6 @@ function buildCalendar(name: string, timeZone: string, events: EventWithCity[], 
     calendar.createEvent({
       id: `event-${event.id}@${host}`,
       sequence: event.sequence,
-      stamp: zoned(event.updatedAt, "UTC"),
       start: zoned(event.startsAt, event.timeZone),
       end: zoned(event.endsAt, event.timeZone),
       timezone: event.timeZone,
@@ -37,7 +36,10 @@ function buildCalendar(name: string, timeZone: string, events: EventWithCity[], 
       status: event.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
+  // ical-generator writes DTSTAMP in the calendar's zone without a TZID (floating), whatever value it is given;
+  // RFC 5545 wants UTC: stamp every event with the time this calendar was written.
+  const stamp = zoned(context.now(), "UTC").toPlainDateTime().toString({ smallestUnit: "second" }).replace(/[-:]/g, "");
+  return calendar.toString().replace(/^DTSTAMP:.*$/gm, `DTSTAMP:${stamp}Z`);
 }
 
 /** The .ics of one event the viewer may see; 404 otherwise. */
