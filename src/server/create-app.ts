@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { AppContext } from "../app/context";
 import { getViewer } from "../app/get-viewer";
+import { HTTPException } from "hono/http-exception";
 import { AppError } from "../domain/errors";
 import { errorStatus } from "./error-status";
 import { createRouter, errorResponse, type Router } from "./http";
@@ -83,6 +84,10 @@ export function createServerApp(
         error.details.field,
         error.details.retryAfterSeconds,
       );
+    }
+    // The request validators throw these for a body that is not JSON at all: a client's mistake, not ours.
+    if (error instanceof HTTPException && error.status < 500) {
+      return errorResponse(c, "validation_failed", error.message || "Malformed request");
     }
     if (isDatabaseUnavailable(error)) {
       context.logger.warn(

@@ -230,6 +230,10 @@ describeOnDatabases("offers", (database) => {
     await expectField(coffee("2030-03-06T04:00:00Z"), "slots.0.startsAt");
     await expectField(coffee("not a date"), "slots.0.startsAt");
     await expectField({ ...coffee(), kind: "brunch" }, "kind");
+    const malformed = await local.client.request("POST", `/api/trips/${tripId}/offers`, undefined, {
+      "content-type": "application/json",
+    });
+    expect(malformed.status).toBe(400);
     const unknown = await offer(local.client, { ...coffee(), surprise: true });
     expect(unknown.response.status).toBe(400);
     expect(unknown.body.error.message).toContain("surprise");
