@@ -2,11 +2,12 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildCityNetworkInput } from "../../src/app/analytics/build-city-network-input";
 import { runCityReportJob } from "../../src/app/analytics/run-city-report-job";
 import { seedDemoWorld } from "../../src/app/demo/seed-demo-world";
-import { createDb } from "../../src/db/create-db";
 import { loadCityNetworkRows } from "../../src/db/repositories/analytics.repository";
 import { findCityBySlug } from "../../src/db/repositories/cities.repository";
 import { buildCityReport } from "../../src/domain/network/city-report";
@@ -116,15 +117,15 @@ describeOnDatabases("openness analytics on the demo world", (database) => {
     let env: Record<string, string>;
     if (url) env = { DATABASE_URL: url, DEMO: "false" };
     else {
-      const dataDir = mkdtempSync(join(tmpdir(), "givefirst-analyze-"));
-      dataDirs.push(dataDir);
-      const copy = await createDb({
-        engine: "pglite",
-        dataDir,
-        template: await (handle.dump as () => Promise<Blob>)(),
+      const parent = mkdtempSync(join(tmpdir(), "givefirst-analyze-"));
+      dataDirs.push(parent);
+      // PGlite loads a dump only into a directory that does not exist yet (createDb's lock file would create it); the app's is DATA_DIR/pglite.
+      const copy = await PGlite.create(join(parent, "pglite"), {
+        extensions: { pg_trgm },
+        loadDataDir: await (handle.dump as () => Promise<Blob>)(),
       });
       await copy.close();
-      env = { DATA_DIR: dataDir, DEMO: "false" };
+      env = { DATA_DIR: parent, DEMO: "false" };
     }
     const result = await runCli(["analyze", "--city", "toulouse", "--json"], env);
     expect(result.stderr).toBe("");
