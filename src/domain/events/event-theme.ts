@@ -22,6 +22,7 @@ export function matchTheme(event: EventTheme, trip: TravellerSeeks): { score: nu
     ...event.tags.flatMap((tag) => terms(tag)),
   ]);
   const seekTerms = new Set([...terms(trip.seeks), ...trip.seeksTags.flatMap((tag) => terms(tag))]);
-  const sharedWords = [...seekTerms].filter((term) => eventTerms.has(term));
+  // A word already counted as a shared tag is not counted twice.
+  const sharedWords = [...seekTerms].filter((term) => eventTerms.has(term) && !sharedTags.includes(term));
   return { score: sharedTags.length * 2 + sharedWords.length, shared: [...sharedTags, ...sharedWords] };
 }
