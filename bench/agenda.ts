@@ -81,7 +81,12 @@ function externalSummary(runs: ExternalRun[]): Record<string, number | null> {
     median_wall_ms: round(median(runs.map((run) => run.wallMs))),
     median_own_ms: round(median(runs.flatMap((run) => (run.ownMs === null ? [] : [run.ownMs])))),
     median_own_cpu_ms: round(median(runs.flatMap((run) => (run.ownCpuMs === null ? [] : [run.ownCpuMs])))),
-    p95_own_ms: round(quantile(runs.flatMap((run) => (run.ownMs === null ? [] : [run.ownMs])), 0.95)),
+    p95_own_ms: round(
+      quantile(
+        runs.flatMap((run) => (run.ownMs === null ? [] : [run.ownMs])),
+        0.95,
+      ),
+    ),
     proven: runs.filter((run) => run.isOptimal).length,
   };
 }
@@ -121,10 +126,19 @@ export async function main(args: string[]): Promise<void> {
         for (let rep = -1; rep < options.reps; rep++) {
           began = clock();
           let cpu = process.cpuUsage();
-          const heuristic = solveGreedy(model, { seed: 1, perturbations: 15, clock, budgetMs: Math.min(300, budgetMs / 4) });
+          const heuristic = solveGreedy(model, {
+            seed: 1,
+            perturbations: 15,
+            clock,
+            budgetMs: Math.min(300, budgetMs / 4),
+          });
           const heuristicMs = clock() - began;
           const heuristicCpu = cpuMs(process.cpuUsage(cpu));
-          const proof = solveExact(model, { clock, budgetMs: budgetMs - heuristicMs, incumbent: heuristic.placements ?? undefined });
+          const proof = solveExact(model, {
+            clock,
+            budgetMs: budgetMs - heuristicMs,
+            incumbent: heuristic.placements ?? undefined,
+          });
           const exactMs = clock() - began;
           const exactCpu = cpuMs(process.cpuUsage(cpu));
           began = clock();
@@ -181,7 +195,21 @@ export async function main(args: string[]): Promise<void> {
       const cliTimes: number[] = [];
       for (let rep = 0; rep < 3; rep++) {
         const began = clock();
-        const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "agenda", "solve", cliFile, "--json", "--budget-ms", String(budgetFor(size))], { encoding: "utf8" });
+        const result = spawnSync(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            "src/cli/main.ts",
+            "agenda",
+            "solve",
+            cliFile,
+            "--json",
+            "--budget-ms",
+            String(budgetFor(size)),
+          ],
+          { encoding: "utf8" },
+        );
         cliTimes.push(clock() - began);
         if (result.status !== 0) console.log(`CLI exit ${result.status}: ${result.stderr.slice(0, 300)}`);
       }
@@ -190,7 +218,8 @@ export async function main(args: string[]): Promise<void> {
       const cbcOwn = cbcSummary.median_own_ms ?? null;
       const speedup = cbcOwn !== null && exactSummary.median_ms ? round(cbcOwn / exactSummary.median_ms, 2) : null;
       const cbcCpu = cbcSummary.median_own_cpu_ms ?? null;
-      const cpuSpeedup = cbcCpu !== null && exactSummary.cpu_median_ms ? round(cbcCpu / exactSummary.cpu_median_ms, 2) : null;
+      const cpuSpeedup =
+        cbcCpu !== null && exactSummary.cpu_median_ms ? round(cbcCpu / exactSummary.cpu_median_ms, 2) : null;
       const entry = {
         instances: seeds,
         placements_median: median(placementCounts),
@@ -211,7 +240,13 @@ export async function main(args: string[]): Promise<void> {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  type Entry = { instances: number; exact: Record<string, number | null>; pipeline: Record<string, number | null>; speedup_vs_cbc_own: number | null; cpu_speedup_vs_cbc_own: number | null };
+  type Entry = {
+    instances: number;
+    exact: Record<string, number | null>;
+    pipeline: Record<string, number | null>;
+    speedup_vs_cbc_own: number | null;
+    cpu_speedup_vs_cbc_own: number | null;
+  };
   const entry = (size: number): Entry | undefined => report[String(size)] as Entry | undefined;
   const isProvenUnder = (size: number, limitMs: number, key: "median_ms" | "cpu_median_ms"): boolean | null => {
     const figures = entry(size);
@@ -233,7 +268,18 @@ export async function main(args: string[]): Promise<void> {
     three_times_faster_than_cbc_200: isFasterThanCbc(200, "speedup_vs_cbc_own"),
     three_times_faster_than_cbc_200_cpu: isFasterThanCbc(200, "cpu_speedup_vs_cbc_own"),
     answer_1000_within_2s_gap_under_2_percent:
-      large === undefined ? null : (large.pipeline.p95_ms ?? Infinity) <= 2000 && (large.pipeline.max_gap_percent ?? Infinity) < 2,
+      large === undefined
+        ? null
+        : (large.pipeline.p95_ms ?? Infinity) <= 2000 && (large.pipeline.max_gap_percent ?? Infinity) < 2,
   };
-  console.log(JSON.stringify({ benchmark: "agenda", cpus: availableParallelism(), node: process.version, load_average: { start: loadAtStart, end: loadavg() }, sizes: report, targets }));
+  console.log(
+    JSON.stringify({
+      benchmark: "agenda",
+      cpus: availableParallelism(),
+      node: process.version,
+      load_average: { start: loadAtStart, end: loadavg() },
+      sizes: report,
+      targets,
+    }),
+  );
 }

@@ -20,7 +20,10 @@ export function isInstalled(command: string): boolean {
 
 export function runCbc(file: string, timeLimitSeconds: number): ExternalRun {
   const began = performance.now();
-  const out = execFileSync("cbc", [file, "sec", String(timeLimitSeconds), "solve", "quit"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const out = execFileSync("cbc", [file, "sec", String(timeLimitSeconds), "solve", "quit"], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const wallMs = performance.now() - began;
   const objective = /Objective value:\s+(-?[\d.eE+-]+)/.exec(out)?.[1];
   const own = /Total time \(CPU seconds\):\s+([\d.]+)\s+\(Wallclock seconds\):\s+([\d.]+)/.exec(out);
@@ -35,7 +38,10 @@ export function runCbc(file: string, timeLimitSeconds: number): ExternalRun {
 
 export function runGlpsol(file: string, timeLimitSeconds: number): ExternalRun {
   const began = performance.now();
-  const result = spawnSync("glpsol", ["--lp", file, "--tmlim", String(timeLimitSeconds)], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync("glpsol", ["--lp", file, "--tmlim", String(timeLimitSeconds)], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const wallMs = performance.now() - began;
   const out = result.stdout ?? "";
   const lastMip = [...out.matchAll(/mip =\s+(-?[\d.eE+-]+)/g)].pop()?.[1];

@@ -12,7 +12,10 @@ import { solveAgenda } from "../../domain/agenda/solve-agenda";
 /** Default time budget: the heuristic answers in milliseconds, the exact solver gets the rest. */
 const defaultBudgetMs = 2_000;
 
-export async function agendaSolveCommand(file: string, options: { json?: boolean; budgetMs?: number }): Promise<number> {
+export async function agendaSolveCommand(
+  file: string,
+  options: { json?: boolean; budgetMs?: number },
+): Promise<number> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -32,7 +35,8 @@ export async function agendaSolveCommand(file: string, options: { json?: boolean
     console.error(`${file}: ${parsed.error.path}: ${parsed.error.message}`);
     return 1;
   }
-  const budgetMs = options.budgetMs !== undefined && Number.isFinite(options.budgetMs) ? options.budgetMs : defaultBudgetMs;
+  const budgetMs =
+    options.budgetMs !== undefined && Number.isFinite(options.budgetMs) ? options.budgetMs : defaultBudgetMs;
   const { output } = solveAgenda(parsed.input, { budgetMs, clock: () => performance.now() });
   console.log(options.json === true ? JSON.stringify(output, null, 2) : formatPlan(parsed.input, output));
   return output.status === "infeasible" ? 1 : 0;

@@ -28,7 +28,10 @@ export interface CandidateValueParts {
 export function candidateValue(parts: CandidateValueParts): number {
   const weights = parts.kindWeights ?? defaultKindWeights;
   const match = Math.min(1, Math.max(0, parts.matchScore));
-  const crowd = parts.kind === "event" && parts.attendeeCount !== undefined ? 1 + Math.log2(1 + Math.max(0, parts.attendeeCount)) / 4 : 1;
+  const crowd =
+    parts.kind === "event" && parts.attendeeCount !== undefined
+      ? 1 + Math.log2(1 + Math.max(0, parts.attendeeCount)) / 4
+      : 1;
   const star = parts.isStarred ? 1.5 : 1;
   return Math.round((10 + 40 * match) * weights[parts.kind] * crowd * star * 100) / 100;
 }

@@ -23,7 +23,8 @@ function hasCbc(): boolean {
 
 const isRequired = Boolean(process.env.CI) || Boolean(process.env.REQUIRE_CBC);
 const isAvailable = hasCbc();
-if (!isAvailable && !isRequired) console.warn("\n*** cbc not found: the agenda cbc cross-check is SKIPPED (apt install coinor-cbc) ***\n");
+if (!isAvailable && !isRequired)
+  console.warn("\n*** cbc not found: the agenda cbc cross-check is SKIPPED (apt install coinor-cbc) ***\n");
 
 /** Runs cbc on an LP file and reads its objective line. */
 export function cbcObjective(lp: string): { status: string; objective: number } {

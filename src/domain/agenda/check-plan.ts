@@ -38,8 +38,11 @@ export function checkPlan(input: AgendaInput, chosen: readonly { id: string; sta
   const wall = (date: string, time: string): Temporal.ZonedDateTime =>
     time === "24:00"
       ? Temporal.PlainDate.from(date).add({ days: 1 }).toZonedDateTime({ timeZone: zone })
-      : Temporal.PlainDate.from(date).toPlainDateTime(Temporal.PlainTime.from(time)).toZonedDateTime(zone, { disambiguation: "compatible" });
-  const before = (a: Temporal.ZonedDateTime, b: Temporal.ZonedDateTime): number => Temporal.Instant.compare(a.toInstant(), b.toInstant());
+      : Temporal.PlainDate.from(date)
+          .toPlainDateTime(Temporal.PlainTime.from(time))
+          .toZonedDateTime(zone, { disambiguation: "compatible" });
+  const before = (a: Temporal.ZonedDateTime, b: Temporal.ZonedDateTime): number =>
+    Temporal.Instant.compare(a.toInstant(), b.toInstant());
 
   const byId = new Map(input.candidates.map((candidate) => [candidate.id, candidate]));
   const seen = new Set<string>();
@@ -63,13 +66,23 @@ export function checkPlan(input: AgendaInput, chosen: readonly { id: string; sta
     const day = input.days.find((entry) => entry.date === date);
     const isInside = (day?.available ?? []).some((range) => {
       const kinds = range[2];
-      return before(wall(date, range[0]), start) <= 0 && before(end, wall(date, range[1])) <= 0 && (kinds === undefined || kinds.includes(candidate.kind));
+      return (
+        before(wall(date, range[0]), start) <= 0 &&
+        before(end, wall(date, range[1])) <= 0 &&
+        (kinds === undefined || kinds.includes(candidate.kind))
+      );
     });
     if (!isInside) violations.push(`${pick.id}: outside availability`);
-    if (candidate.kind === "lunch" && (before(start, wall(date, "12:00")) < 0 || before(end, wall(date, "14:30")) > 0)) {
+    if (
+      candidate.kind === "lunch" &&
+      (before(start, wall(date, "12:00")) < 0 || before(end, wall(date, "14:30")) > 0)
+    ) {
       violations.push(`${pick.id}: lunch outside 12:00–14:30`);
     }
-    if (candidate.kind === "dinner" && (before(start, wall(date, "19:00")) < 0 || before(end, wall(date, "23:00")) > 0)) {
+    if (
+      candidate.kind === "dinner" &&
+      (before(start, wall(date, "19:00")) < 0 || before(end, wall(date, "23:00")) > 0)
+    ) {
       violations.push(`${pick.id}: dinner outside 19:00–23:00`);
     }
     perDay.set(date, (perDay.get(date) ?? 0) + 1);
@@ -80,8 +93,10 @@ export function checkPlan(input: AgendaInput, chosen: readonly { id: string; sta
     }
     items.push({ label: pick.id, start, end, day: date, venue: candidate.venue });
   }
-  for (const [date, count] of perDay) if (count > input.max_per_day) violations.push(`${date}: ${count} meetings, more than ${input.max_per_day}`);
-  for (const candidate of input.candidates) if (candidate.locked === true && !seen.has(candidate.id)) violations.push(`${candidate.id}: locked but not chosen`);
+  for (const [date, count] of perDay)
+    if (count > input.max_per_day) violations.push(`${date}: ${count} meetings, more than ${input.max_per_day}`);
+  for (const candidate of input.candidates)
+    if (candidate.locked === true && !seen.has(candidate.id)) violations.push(`${candidate.id}: locked but not chosen`);
 
   const chosenCount = items.length;
   for (const item of input.fixed) {
@@ -102,7 +117,10 @@ export function checkPlan(input: AgendaInput, chosen: readonly { id: string; sta
       const from = input.venues[a.venue];
       const to = input.venues[b.venue];
       if (from === undefined || to === undefined) continue;
-      const needed = Math.max(input.travel.min_buffer_min, Math.ceil((distanceKm(from, to) / input.travel.speed_kmh) * 60));
+      const needed = Math.max(
+        input.travel.min_buffer_min,
+        Math.ceil((distanceKm(from, to) / input.travel.speed_kmh) * 60),
+      );
       if (gap < needed) violations.push(`${first.label} → ${second.label}: ${gap} min to travel, ${needed} needed`);
     }
   }

@@ -13,9 +13,14 @@ describe("diminishing returns per community (the app's objective)", () => {
     const input = generateAgenda({ candidates: 6, seed: "community", days: 3 });
     const communities = new Map(input.candidates.map((candidate) => [candidate.id, "jazz"]));
     const model = compileAgenda(input, { communities, communityDecay: 0.5 });
-    const some = [model.placementsOfCandidate[0]?.[0], model.placementsOfCandidate[1]?.[0]].filter((index): index is number => index !== undefined);
+    const some = [model.placementsOfCandidate[0]?.[0], model.placementsOfCandidate[1]?.[0]].filter(
+      (index): index is number => index !== undefined,
+    );
     const values = some.map((index) => model.candidates[model.placements[index]?.candidate ?? 0]?.value ?? 0);
-    expect(planValue(model, some)).toBeCloseTo(Math.max(...values) + 0.5 * (values.reduce((a, b) => a + b, 0) - Math.max(...values)), 9);
+    expect(planValue(model, some)).toBeCloseTo(
+      Math.max(...values) + 0.5 * (values.reduce((a, b) => a + b, 0) - Math.max(...values)),
+      9,
+    );
   });
 
   it("the exact solver and HiGHS find the brute-force optimum with communities", async () => {
@@ -44,7 +49,9 @@ describe("offer kinds and candidate values", () => {
   it("values a better match, an event with many locals and a starred offer more", () => {
     const base = { matchScore: 0.5, kind: "coffee" as const, isStarred: false };
     expect(candidateValue({ ...base, matchScore: 0.9 })).toBeGreaterThan(candidateValue(base));
-    expect(candidateValue({ ...base, kind: "event", attendeeCount: 40 })).toBeGreaterThan(candidateValue({ ...base, kind: "event", attendeeCount: 2 }));
+    expect(candidateValue({ ...base, kind: "event", attendeeCount: 40 })).toBeGreaterThan(
+      candidateValue({ ...base, kind: "event", attendeeCount: 2 }),
+    );
     expect(candidateValue({ ...base, isStarred: true })).toBeGreaterThan(candidateValue(base));
   });
 });

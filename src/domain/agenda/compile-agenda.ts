@@ -49,7 +49,9 @@ export function compileAgenda(input: AgendaInput, options: CompileOptions = {}):
     for (const bound of dayBounds) if (bound.start <= minutes && minutes < bound.end) return bound.key;
     let key = dayKeyCache.get(minutes);
     if (key === undefined) {
-      const date = Temporal.Instant.fromEpochMilliseconds(minutes * 60_000).toZonedDateTimeISO(timeZone).toPlainDate();
+      const date = Temporal.Instant.fromEpochMilliseconds(minutes * 60_000)
+        .toZonedDateTimeISO(timeZone)
+        .toPlainDate();
       key = epochDay(date.toString());
       dayKeyCache.set(minutes, key);
     }
@@ -161,7 +163,8 @@ export function compileAgenda(input: AgendaInput, options: CompileOptions = {}):
     const ranges = days[day]?.available ?? [];
     const inside = ranges.filter((range) => range.start <= start && end <= range.end);
     if (inside.length === 0) return { code: "outside_availability" };
-    if (!inside.some((range) => range.kinds === null || range.kinds.includes(candidate.kind))) return { code: "kind_not_allowed" };
+    if (!inside.some((range) => range.kinds === null || range.kinds.includes(candidate.kind)))
+      return { code: "kind_not_allowed" };
     if (candidate.kind === "lunch" || candidate.kind === "dinner") {
       const window = mealWindow(day, candidate.kind);
       if (start < window.start || end > window.end) return { code: "meal_window", kind: candidate.kind };
@@ -204,7 +207,9 @@ export function compileAgenda(input: AgendaInput, options: CompileOptions = {}):
 /** Every clashing pair of placements of different candidates, found by a sweep over start times. */
 function buildConflicts(model: AgendaModel): { conflictOffsets: Int32Array; conflictTargets: Int32Array } {
   const { placements } = model;
-  const order = placements.map((_, index) => index).sort((a, b) => (placements[a]?.start ?? 0) - (placements[b]?.start ?? 0));
+  const order = placements
+    .map((_, index) => index)
+    .sort((a, b) => (placements[a]?.start ?? 0) - (placements[b]?.start ?? 0));
   const neighbours: number[][] = placements.map(() => []);
   for (let i = 0; i < order.length; i++) {
     const p = order[i] as number;

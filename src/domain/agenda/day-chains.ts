@@ -26,7 +26,10 @@ export class DayChains {
   private readonly layers: number;
   private readonly count: number;
 
-  constructor(private readonly model: AgendaModel, isMirrored = false) {
+  constructor(
+    private readonly model: AgendaModel,
+    isMirrored = false,
+  ) {
     const placements: readonly Placement[] = model.placements;
     this.count = placements.length;
     this.starts = Int32Array.from(placements, (placement) => (isMirrored ? -placement.end : placement.start));
@@ -34,8 +37,12 @@ export class DayChains {
     this.venues = Int32Array.from(placements, (placement) => placement.venue);
     const perDay: number[][] = model.days.map(() => []);
     placements.forEach((placement, index) => perDay[placement.day]?.push(index));
-    this.byStart = perDay.map((list) => Int32Array.from(list.slice().sort((a, b) => (this.starts[a] ?? 0) - (this.starts[b] ?? 0))));
-    this.byEnd = perDay.map((list) => Int32Array.from(list.slice().sort((a, b) => (this.ends[a] ?? 0) - (this.ends[b] ?? 0))));
+    this.byStart = perDay.map((list) =>
+      Int32Array.from(list.slice().sort((a, b) => (this.starts[a] ?? 0) - (this.starts[b] ?? 0))),
+    );
+    this.byEnd = perDay.map((list) =>
+      Int32Array.from(list.slice().sort((a, b) => (this.ends[a] ?? 0) - (this.ends[b] ?? 0))),
+    );
     this.layers = Math.max(1, model.maxPerDay);
     this.table = new Float64Array(this.layers * this.count);
     this.previous = new Int32Array(this.layers * this.count);
@@ -59,7 +66,13 @@ export class DayChains {
     return total;
   }
 
-  private solveDay(day: number, weights: Float64Array, usable: Uint8Array, layers: number, chosen: Uint8Array | null): number {
+  private solveDay(
+    day: number,
+    weights: Float64Array,
+    usable: Uint8Array,
+    layers: number,
+    chosen: Uint8Array | null,
+  ): number {
     const byStart = this.byStart[day] as Int32Array;
     const byEnd = this.byEnd[day] as Int32Array;
     const n = byStart.length;
@@ -107,7 +120,13 @@ export class DayChains {
         if (end > start) break;
         const earlierVenue = venues[earlier] as number;
         // Inlined bufferBetween: this loop is the solver's hot spot.
-        if (venue >= 0 && earlierVenue >= 0 && earlierVenue !== venue && end + (travel[earlierVenue * venueCount + venue] as number) > start) continue;
+        if (
+          venue >= 0 &&
+          earlierVenue >= 0 &&
+          earlierVenue !== venue &&
+          end + (travel[earlierVenue * venueCount + venue] as number) > start
+        )
+          continue;
         for (let layer = 1; layer < layers; layer++) {
           const value = weight + (table[(layer - 1) * count + earlier] as number);
           if (value > (table[layer * count + current] as number)) {

@@ -29,7 +29,12 @@ const iterations = { root: 100, node: 5, extraRounds: 8, progressShare: 0.1 };
 function valueGranularity(model: AgendaModel): number {
   if (model.communityDecay !== 1 && model.communities.length > 0) return Number.MIN_VALUE;
   for (const step of [1, 0.1, 0.01]) {
-    if (model.candidates.every((candidate) => Math.abs(candidate.value / step - Math.round(candidate.value / step)) < 1e-9)) return step;
+    if (
+      model.candidates.every(
+        (candidate) => Math.abs(candidate.value / step - Math.round(candidate.value / step)) < 1e-9,
+      )
+    )
+      return step;
   }
   return Number.MIN_VALUE;
 }
@@ -38,7 +43,8 @@ function valueGranularity(model: AgendaModel): number {
 export function solveExact(model: AgendaModel, options: SolverOptions = {}): SolverOutcome {
   const isExpired = deadlineOf(options);
   const granularity = valueGranularity(model);
-  const roundDown = (bound: number): number => (granularity > 1e-6 ? Math.floor(bound / granularity + 1e-7) * granularity : bound);
+  const roundDown = (bound: number): number =>
+    granularity > 1e-6 ? Math.floor(bound / granularity + 1e-7) * granularity : bound;
   const placementCount = model.placements.length;
   const node: SearchNode = {
     usable: new Uint8Array(placementCount).fill(1),
@@ -48,7 +54,10 @@ export function solveExact(model: AgendaModel, options: SolverOptions = {}): Sol
   };
   const lagrangian = new LagrangianBound(model);
   const greedyOrder = greedyPlacementOrder(model);
-  const start = options.incumbent !== undefined && isPlanFeasible(model, options.incumbent) ? [...options.incumbent] : solveGreedy(model, { seed: options.seed, perturbations: 10 }).placements;
+  const start =
+    options.incumbent !== undefined && isPlanFeasible(model, options.incumbent)
+      ? [...options.incumbent]
+      : solveGreedy(model, { seed: options.seed, perturbations: 10 }).placements;
   let incumbent: number[] | null = start;
   let incumbentValue = incumbent === null ? -Infinity : planValue(model, incumbent);
   let nodes = 0;
@@ -79,7 +88,8 @@ export function solveExact(model: AgendaModel, options: SolverOptions = {}): Sol
     for (const other of model.placementsOfCandidate[placement.candidate] ?? []) ban(other);
     const counterpart = model.candidates[placement.candidate]?.counterpart ?? -1;
     if (counterpart >= 0) for (const other of counterpartPlacements[counterpart] ?? []) ban(other);
-    for (let k = model.conflictOffsets[index] ?? 0; k < (model.conflictOffsets[index + 1] ?? 0); k++) ban(model.conflictTargets[k] ?? 0);
+    for (let k = model.conflictOffsets[index] ?? 0; k < (model.conflictOffsets[index + 1] ?? 0); k++)
+      ban(model.conflictTargets[k] ?? 0);
     return true;
   };
   const unforce = (index: number): void => {
@@ -119,11 +129,29 @@ export function solveExact(model: AgendaModel, options: SolverOptions = {}): Sol
       isAborted = true;
       return;
     }
-    let { bound, chosen } = lagrangian.improve(node, multipliers, depth === 0 ? iterations.root : iterations.node, incumbentValue, roundDown, isExpired);
+    let { bound, chosen } = lagrangian.improve(
+      node,
+      multipliers,
+      depth === 0 ? iterations.root : iterations.node,
+      incumbentValue,
+      roundDown,
+      isExpired,
+    );
     // More steps while they still close a good part of the gap: cheaper than a subtree.
-    for (let round = 0; depth > 0 && round < iterations.extraRounds && roundDown(bound) > incumbentValue + 1e-9; round++) {
+    for (
+      let round = 0;
+      depth > 0 && round < iterations.extraRounds && roundDown(bound) > incumbentValue + 1e-9;
+      round++
+    ) {
       const before = bound;
-      ({ bound, chosen } = lagrangian.improve(node, multipliers, iterations.node, incumbentValue, roundDown, isExpired));
+      ({ bound, chosen } = lagrangian.improve(
+        node,
+        multipliers,
+        iterations.node,
+        incumbentValue,
+        roundDown,
+        isExpired,
+      ));
       bound = Math.min(bound, before);
       if (before - bound < iterations.progressShare * (before - incumbentValue)) break;
     }
@@ -195,21 +223,42 @@ export function solveExact(model: AgendaModel, options: SolverOptions = {}): Sol
         if (node.usable[index] === 1 && (best < 0 || valueOf(model, index) > valueOf(model, best))) best = index;
       }
     }
-    return best < 0 ? [] : [{ kind: "force", placement: best }, { kind: "ban", placement: best }];
+    return best < 0
+      ? []
+      : [
+          { kind: "force", placement: best },
+          { kind: "ban", placement: best },
+        ];
   };
 
   explore(new Float64Array(lagrangian.size), 0);
   const effort = nodes;
   const name = exactSolver.name;
   if (!isAborted) {
-    if (incumbent === null) return { solver: name, status: "infeasible", placements: null, objective: null, bound: null, effort };
-    return { solver: name, status: "optimal", placements: incumbent, objective: incumbentValue, bound: incumbentValue, effort };
+    if (incumbent === null)
+      return { solver: name, status: "infeasible", placements: null, objective: null, bound: null, effort };
+    return {
+      solver: name,
+      status: "optimal",
+      placements: incumbent,
+      objective: incumbentValue,
+      bound: incumbentValue,
+      effort,
+    };
   }
   // Stopped before the root bound: nothing is proven beyond the plan itself.
   const bound = rootBound === null ? Infinity : Math.max(incumbentValue, abortBound, ...openBounds);
   const provenBound = Number.isFinite(bound) ? bound : null;
-  if (incumbent === null) return { solver: name, status: "unknown", placements: null, objective: null, bound: provenBound, effort };
-  return { solver: name, status: "feasible", placements: incumbent, objective: incumbentValue, bound: provenBound, effort };
+  if (incumbent === null)
+    return { solver: name, status: "unknown", placements: null, objective: null, bound: provenBound, effort };
+  return {
+    solver: name,
+    status: "feasible",
+    placements: incumbent,
+    objective: incumbentValue,
+    bound: provenBound,
+    effort,
+  };
 }
 
 function valueOf(model: AgendaModel, placement: number): number {

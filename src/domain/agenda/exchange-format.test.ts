@@ -3,7 +3,17 @@ import { formatJsonPath, parseAgendaInput } from "./exchange-format";
 import { baseInput } from "./solver-conformance.case";
 
 const valid = baseInput({
-  candidates: [{ id: "a", counterpart: "ana", kind: "coffee", value: 3, duration_min: 45, venue: "brickell", starts: ["2026-03-10T09:00"] }],
+  candidates: [
+    {
+      id: "a",
+      counterpart: "ana",
+      kind: "coffee",
+      value: 3,
+      duration_min: 45,
+      venue: "brickell",
+      starts: ["2026-03-10T09:00"],
+    },
+  ],
 });
 
 function errorOf(json: unknown): string {
@@ -32,7 +42,9 @@ describe("agenda exchange format", () => {
     const badKind = structuredClone(valid) as unknown as { candidates: { kind: string }[] };
     if (badKind.candidates[0]) badKind.candidates[0].kind = "brunch";
     expect(errorOf(badKind)).toMatch(/^\$\.candidates\[0\]\.kind: /);
-    expect(errorOf({ ...valid, days: [{ date: "2026-02-30", available: [] }] })).toBe("$.days[0].date: not a calendar date");
+    expect(errorOf({ ...valid, days: [{ date: "2026-02-30", available: [] }] })).toBe(
+      "$.days[0].date: not a calendar date",
+    );
     expect(errorOf({ ...valid, max_per_day: -1 })).toMatch(/^\$\.max_per_day: /);
     expect(errorOf({ ...valid, extra: 1 })).toMatch(/^\$: /);
   });

@@ -40,9 +40,14 @@ export const agendaInputSchema = z
     days: z.array(z.object({ date: dateSchema, available: z.array(availableRangeSchema) }).strict()).min(1),
     max_per_day: z.number().int().min(0),
     travel: z.object({ speed_kmh: z.number().positive(), min_buffer_min: z.number().int().min(0) }).strict(),
-    venues: z.record(idSchema, z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict()),
+    venues: z.record(
+      idSchema,
+      z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict(),
+    ),
     fixed: z.array(
-      z.object({ id: idSchema, start: localDateTimeSchema, end: localDateTimeSchema, venue: idSchema.nullable() }).strict(),
+      z
+        .object({ id: idSchema, start: localDateTimeSchema, end: localDateTimeSchema, venue: idSchema.nullable() })
+        .strict(),
     ),
     candidates: z.array(
       z
@@ -64,26 +69,34 @@ export const agendaInputSchema = z
     // References and uniqueness, reported at the first offending path.
     const seenDates = new Set<string>();
     input.days.forEach((day, dayIndex) => {
-      if (seenDates.has(day.date)) context.addIssue({ code: "custom", path: ["days", dayIndex, "date"], message: "duplicate date" });
+      if (seenDates.has(day.date))
+        context.addIssue({ code: "custom", path: ["days", dayIndex, "date"], message: "duplicate date" });
       seenDates.add(day.date);
       day.available.forEach((range, rangeIndex) => {
         if (range[0] >= range[1]) {
-          context.addIssue({ code: "custom", path: ["days", dayIndex, "available", rangeIndex], message: "end must be after start" });
+          context.addIssue({
+            code: "custom",
+            path: ["days", dayIndex, "available", rangeIndex],
+            message: "end must be after start",
+          });
         }
       });
     });
     const ids = new Set<string>();
     const checkVenue = (venue: string | null, path: (string | number)[]): void => {
-      if (venue !== null && !(venue in input.venues)) context.addIssue({ code: "custom", path, message: `unknown venue "${venue}"` });
+      if (venue !== null && !(venue in input.venues))
+        context.addIssue({ code: "custom", path, message: `unknown venue "${venue}"` });
     };
     input.fixed.forEach((item, index) => {
       if (ids.has(item.id)) context.addIssue({ code: "custom", path: ["fixed", index, "id"], message: "duplicate id" });
       ids.add(item.id);
       checkVenue(item.venue, ["fixed", index, "venue"]);
-      if (item.end <= item.start) context.addIssue({ code: "custom", path: ["fixed", index, "end"], message: "end must be after start" });
+      if (item.end <= item.start)
+        context.addIssue({ code: "custom", path: ["fixed", index, "end"], message: "end must be after start" });
     });
     input.candidates.forEach((candidate, index) => {
-      if (ids.has(candidate.id)) context.addIssue({ code: "custom", path: ["candidates", index, "id"], message: "duplicate id" });
+      if (ids.has(candidate.id))
+        context.addIssue({ code: "custom", path: ["candidates", index, "id"], message: "duplicate id" });
       ids.add(candidate.id);
       checkVenue(candidate.venue, ["candidates", index, "venue"]);
     });
@@ -104,8 +117,7 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
 }
 
 export type ParseAgendaResult =
-  | { ok: true; input: AgendaInput }
-  | { ok: false; error: { path: string; message: string } };
+  { ok: true; input: AgendaInput } | { ok: false; error: { path: string; message: string } };
 
 /** Validates parsed JSON against the exchange format; on failure returns the first error with its JSON path. */
 export function parseAgendaInput(json: unknown): ParseAgendaResult {

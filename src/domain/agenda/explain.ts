@@ -64,7 +64,11 @@ export function rejectionReason(model: AgendaModel, candidate: number, rejection
       return { code: "kind_not_allowed", params: { kind }, text: `outside the times you keep for a ${kind}` };
     case "meal_window": {
       const [from, to] = rejection.kind === "lunch" ? lunchWindow : dinnerWindow;
-      return { code: "meal_window", params: { kind: rejection.kind, from, to }, text: `a ${rejection.kind} must fit between ${from} and ${to}` };
+      return {
+        code: "meal_window",
+        params: { kind: rejection.kind, from, to },
+        text: `a ${rejection.kind} must fit between ${from} and ${to}`,
+      };
     }
     case "fixed_overlap": {
       const fixed = model.fixed[rejection.fixed]?.id ?? "";
@@ -73,7 +77,11 @@ export function rejectionReason(model: AgendaModel, candidate: number, rejection
     case "fixed_travel": {
       const item = model.fixed[rejection.fixed];
       const venue = model.venues[item?.venue ?? -1]?.id ?? "";
-      return { code: "fixed_travel", params: { fixed: item?.id ?? "", venue }, text: `not enough time to get there from ${venue} (${item?.id ?? ""})` };
+      return {
+        code: "fixed_travel",
+        params: { fixed: item?.id ?? "", venue },
+        text: `not enough time to get there from ${venue} (${item?.id ?? ""})`,
+      };
     }
   }
 }
@@ -88,7 +96,11 @@ function blockersOf(model: AgendaModel, placement: Placement, chosen: readonly P
     if (otherCandidate === undefined) continue;
     if (candidate.counterpart >= 0 && otherCandidate.counterpart === candidate.counterpart) {
       const counterpart = model.counterparts[candidate.counterpart] ?? "";
-      reasons.push({ code: "same_counterpart", params: { counterpart, with: otherCandidate.id }, text: `you already meet ${counterpart} (${otherCandidate.kind})` });
+      reasons.push({
+        code: "same_counterpart",
+        params: { counterpart, with: otherCandidate.id },
+        text: `you already meet ${counterpart} (${otherCandidate.kind})`,
+      });
     }
   }
   for (const other of chosen) {
@@ -97,11 +109,24 @@ function blockersOf(model: AgendaModel, placement: Placement, chosen: readonly P
     const isWorthMore = otherCandidate.value >= candidate.value ? 1 : 0;
     const what = describe(model, other.candidate);
     if (placement.start < other.end && other.start < placement.end) {
-      reasons.push({ code: "overlaps", params: { with: otherCandidate.id, kind: otherCandidate.kind, counterpart: model.counterparts[otherCandidate.counterpart] ?? "", worthMore: isWorthMore }, text: `overlaps ${what}${isWorthMore ? ", worth more" : ""}` });
+      reasons.push({
+        code: "overlaps",
+        params: {
+          with: otherCandidate.id,
+          kind: otherCandidate.kind,
+          counterpart: model.counterparts[otherCandidate.counterpart] ?? "",
+          worthMore: isWorthMore,
+        },
+        text: `overlaps ${what}${isWorthMore ? ", worth more" : ""}`,
+      });
     } else {
       const venue = model.venues[other.venue]?.id ?? "";
       const isAfter = other.start < placement.start;
-      reasons.push({ code: "travel", params: { with: otherCandidate.id, venue, direction: isAfter ? "from" : "to" }, text: `not enough time to get there ${isAfter ? "from" : "before going to"} ${venue} (${what})` });
+      reasons.push({
+        code: "travel",
+        params: { with: otherCandidate.id, venue, direction: isAfter ? "from" : "to" },
+        text: `not enough time to get there ${isAfter ? "from" : "before going to"} ${venue} (${what})`,
+      });
     }
   }
   const sameDay = chosen.filter((other) => other.day === placement.day).length;
@@ -116,7 +141,9 @@ function blockersOf(model: AgendaModel, placement: Placement, chosen: readonly P
  * Explains every candidate that the plan leaves out. `chosen` must be a feasible plan (placement indices).
  */
 export function explainUnscheduled(model: AgendaModel, chosenPlacements: readonly number[]): Explanation[] {
-  const chosen = chosenPlacements.map((index) => model.placements[index]).filter((placement): placement is Placement => placement !== undefined);
+  const chosen = chosenPlacements
+    .map((index) => model.placements[index])
+    .filter((placement): placement is Placement => placement !== undefined);
   const held = new Set(chosen.map((placement) => placement.candidate));
   const slots = new SlotGrid(model);
   const explanations: Explanation[] = [];
@@ -154,7 +181,8 @@ class SlotGrid {
   private readonly meals: { lunch: { start: number; end: number }; dinner: { start: number; end: number } }[];
 
   constructor(private readonly model: AgendaModel) {
-    const clockOf = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+    const clockOf = (minute: number): string =>
+      `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
     this.days = model.days.map((day) => {
       const midnight = wallTimeToEpochMinutes(day.date, "00:00", model.timeZone);
       const isPlainDay = wallTimeToEpochMinutes(day.date, "24:00", model.timeZone) - midnight === 24 * 60;
@@ -176,8 +204,14 @@ class SlotGrid {
       return slots;
     });
     this.meals = model.days.map((day) => ({
-      lunch: { start: wallTimeToEpochMinutes(day.date, lunchWindow[0], model.timeZone), end: wallTimeToEpochMinutes(day.date, lunchWindow[1], model.timeZone) },
-      dinner: { start: wallTimeToEpochMinutes(day.date, dinnerWindow[0], model.timeZone), end: wallTimeToEpochMinutes(day.date, dinnerWindow[1], model.timeZone) },
+      lunch: {
+        start: wallTimeToEpochMinutes(day.date, lunchWindow[0], model.timeZone),
+        end: wallTimeToEpochMinutes(day.date, lunchWindow[1], model.timeZone),
+      },
+      dinner: {
+        start: wallTimeToEpochMinutes(day.date, dinnerWindow[0], model.timeZone),
+        end: wallTimeToEpochMinutes(day.date, dinnerWindow[1], model.timeZone),
+      },
     }));
   }
 
@@ -186,20 +220,37 @@ class SlotGrid {
     const { model } = this;
     const candidate = model.candidates[candidateIndex];
     if (candidate === undefined) return null;
-    if (candidate.counterpart >= 0 && chosen.some((other) => model.candidates[other.candidate]?.counterpart === candidate.counterpart)) return null;
+    if (
+      candidate.counterpart >= 0 &&
+      chosen.some((other) => model.candidates[other.candidate]?.counterpart === candidate.counterpart)
+    )
+      return null;
     const target = candidate.starts[0] ?? 0;
     let best: { local: string; distance: number } | null = null;
     this.days.forEach((slots, dayIndex) => {
       const day = model.days[dayIndex];
       if (day === undefined || chosen.filter((other) => other.day === dayIndex).length >= model.maxPerDay) return;
       const meals = this.meals[dayIndex];
-      const window = candidate.kind === "lunch" ? (meals?.lunch ?? null) : candidate.kind === "dinner" ? (meals?.dinner ?? null) : null;
+      const window =
+        candidate.kind === "lunch"
+          ? (meals?.lunch ?? null)
+          : candidate.kind === "dinner"
+            ? (meals?.dinner ?? null)
+            : null;
       for (const slot of slots) {
         const end = slot.start + candidate.durationMinutes;
         const distance = Math.abs(slot.start - target);
         if (best !== null && distance >= best.distance) continue;
         if (window !== null && (slot.start < window.start || end > window.end)) continue;
-        if (!day.available.some((range) => range.start <= slot.start && end <= range.end && (range.kinds === null || range.kinds.includes(candidate.kind)))) continue;
+        if (
+          !day.available.some(
+            (range) =>
+              range.start <= slot.start &&
+              end <= range.end &&
+              (range.kinds === null || range.kinds.includes(candidate.kind)),
+          )
+        )
+          continue;
         const item = { start: slot.start, end, dayKey: day.key, venue: candidate.venue };
         if (model.fixed.some((fixed) => itemsClash(model, item, fixed))) continue;
         if (chosen.some((other) => itemsClash(model, item, other))) continue;

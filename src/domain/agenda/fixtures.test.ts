@@ -21,7 +21,10 @@ describe("agenda fixtures and the published JSON Schema", () => {
   });
 
   it("reports the first invalid field of a file with its JSON path", () => {
-    expect(parseAgendaInput(fixture("invalid-start.json"))).toEqual({ ok: false, error: { path: "$.candidates[3].starts[0]", message: "expected YYYY-MM-DDTHH:MM" } });
+    expect(parseAgendaInput(fixture("invalid-start.json"))).toEqual({
+      ok: false,
+      error: { path: "$.candidates[3].starts[0]", message: "expected YYYY-MM-DDTHH:MM" },
+    });
   });
 
   it("says which locked items clash", () => {
@@ -44,8 +47,12 @@ describe("agenda fixtures and the published JSON Schema", () => {
     };
     expect([...published.required].sort()).toEqual([...generated.required].sort());
     for (const list of ["candidates", "fixed", "days"]) {
-      expect(Object.keys(published.properties[list]?.items?.properties ?? {}).sort(), list).toEqual(Object.keys(generated.properties[list]?.items?.properties ?? {}).sort());
-      expect([...(published.properties[list]?.items?.required ?? [])].sort(), list).toEqual([...(generated.properties[list]?.items?.required ?? [])].sort());
+      expect(Object.keys(published.properties[list]?.items?.properties ?? {}).sort(), list).toEqual(
+        Object.keys(generated.properties[list]?.items?.properties ?? {}).sort(),
+      );
+      expect([...(published.properties[list]?.items?.required ?? [])].sort(), list).toEqual(
+        [...(generated.properties[list]?.items?.required ?? [])].sort(),
+      );
     }
     expect(published.$defs.kind.enum).toEqual(["coffee", "lunch", "dinner", "visit", "event", "other"]);
   });

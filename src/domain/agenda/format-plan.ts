@@ -15,7 +15,9 @@ export function formatPlan(input: AgendaInput, output: AgendaOutput): string {
   for (const pick of output.chosen) {
     const candidate = byId.get(pick.id);
     if (candidate === undefined) continue;
-    const start = Temporal.PlainDateTime.from(pick.start).toZonedDateTime(input.timezone, { disambiguation: "compatible" });
+    const start = Temporal.PlainDateTime.from(pick.start).toZonedDateTime(input.timezone, {
+      disambiguation: "compatible",
+    });
     const end = start.add({ minutes: candidate.duration_min });
     const date = start.toPlainDate().toString();
     const who = candidate.counterpart === null ? "" : ` with ${candidate.counterpart}`;
@@ -26,12 +28,17 @@ export function formatPlan(input: AgendaInput, output: AgendaOutput): string {
   for (const day of input.days) {
     const entries = byDay.get(day.date);
     if (entries === undefined) continue;
-    lines.push(`${Temporal.PlainDate.from(day.date).toLocaleString("en-US", { weekday: "long" })} ${day.date}`, ...entries);
+    lines.push(
+      `${Temporal.PlainDate.from(day.date).toLocaleString("en-US", { weekday: "long" })} ${day.date}`,
+      ...entries,
+    );
   }
   if (output.unscheduled.length > 0) {
     lines.push(`Left out (${output.unscheduled.length}):`);
     for (const entry of output.unscheduled) {
-      lines.push(`  ${entry.id}: ${entry.reason}${entry.alternative === null ? "" : ` — could be ${entry.alternative}`}`);
+      lines.push(
+        `  ${entry.id}: ${entry.reason}${entry.alternative === null ? "" : ` — could be ${entry.alternative}`}`,
+      );
     }
   }
   return lines.join("\n");

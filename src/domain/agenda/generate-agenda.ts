@@ -19,7 +19,13 @@ export interface GenerateOptions {
   fixedCount?: number;
 }
 
-const kindTable: readonly { kind: AgendaKind; share: number; durations: readonly number[]; from: string; to: string }[] = [
+const kindTable: readonly {
+  kind: AgendaKind;
+  share: number;
+  durations: readonly number[];
+  from: string;
+  to: string;
+}[] = [
   { kind: "coffee", share: 0.35, durations: [30, 45, 60], from: "08:00", to: "18:00" },
   { kind: "lunch", share: 0.2, durations: [60, 75, 90], from: "12:00", to: "13:15" },
   { kind: "dinner", share: 0.12, durations: [90, 120], from: "19:00", to: "20:45" },
@@ -66,7 +72,12 @@ export function generateAgenda(options: GenerateOptions): AgendaInput {
     const start = 9 * 60 + 15 * rng.int(32);
     const date = rng.pick(dates);
     const end = start + 60 + 30 * rng.int(3);
-    fixed.push({ id: `busy${index}`, start: `${date}T${clockText(start)}`, end: `${date}T${clockText(end)}`, venue: rng.next() < 0.5 ? rng.pick(venueIds) : null });
+    fixed.push({
+      id: `busy${index}`,
+      start: `${date}T${clockText(start)}`,
+      end: `${date}T${clockText(end)}`,
+      venue: rng.next() < 0.5 ? rng.pick(venueIds) : null,
+    });
   }
   const counterpartCount = Math.max(1, Math.round(options.candidates * 0.75));
   const candidates: AgendaInput["candidates"] = [];
@@ -83,7 +94,12 @@ export function generateAgenda(options: GenerateOptions): AgendaInput {
       const slot = from + 15 * rng.int(Math.floor((latest - from) / 15) + 1);
       starts.add(`${rng.pick(dates)}T${clockText(slot)}`);
     }
-    const base = entry.kind === "event" ? 30 + rng.int(60) : entry.kind === "dinner" || entry.kind === "lunch" ? 15 + rng.int(50) : 5 + rng.int(45);
+    const base =
+      entry.kind === "event"
+        ? 30 + rng.int(60)
+        : entry.kind === "dinner" || entry.kind === "lunch"
+          ? 15 + rng.int(50)
+          : 5 + rng.int(45);
     candidates.push({
       id: `c${index}`,
       counterpart: entry.kind === "event" ? null : `local${rng.int(counterpartCount)}`,

@@ -22,7 +22,8 @@ const defaultPerturbations = 40;
 
 /** Placement indices sorted the way greedy tries them: locked candidates first, then by value, then fewer clashes. */
 function greedyOrder(model: AgendaModel): number[] {
-  const degree = (index: number): number => (model.conflictOffsets[index + 1] ?? 0) - (model.conflictOffsets[index] ?? 0);
+  const degree = (index: number): number =>
+    (model.conflictOffsets[index + 1] ?? 0) - (model.conflictOffsets[index] ?? 0);
   return model.placements
     .map((_, index) => index)
     .sort((a, b) => {
@@ -39,7 +40,10 @@ function fill(state: PlanState, order: readonly number[]): void {
 }
 
 /** Runs the heuristic; exported for the orchestrator, which passes the deadline and seed. */
-export function solveGreedy(model: AgendaModel, options: SolverOptions & { perturbations?: number } = {}): SolverOutcome {
+export function solveGreedy(
+  model: AgendaModel,
+  options: SolverOptions & { perturbations?: number } = {},
+): SolverOutcome {
   const isExpired = deadlineOf(options);
   const rng = createRng(options.seed ?? 1);
   const order = greedyOrder(model);
@@ -63,15 +67,26 @@ export function solveGreedy(model: AgendaModel, options: SolverOptions & { pertu
       for (const index of best) state.add(index);
     }
   }
-  const hasLocked = model.candidates.every((candidate, index) => !candidate.isLocked || best.some((p) => model.placements[p]?.candidate === index));
-  if (!hasLocked) return { solver: greedySolver.name, status: "unknown", placements: null, objective: null, bound: null, effort };
-  return { solver: greedySolver.name, status: "feasible", placements: best, objective: planValue(model, best), bound: null, effort };
+  const hasLocked = model.candidates.every(
+    (candidate, index) => !candidate.isLocked || best.some((p) => model.placements[p]?.candidate === index),
+  );
+  if (!hasLocked)
+    return { solver: greedySolver.name, status: "unknown", placements: null, objective: null, bound: null, effort };
+  return {
+    solver: greedySolver.name,
+    status: "feasible",
+    placements: best,
+    objective: planValue(model, best),
+    bound: null,
+    effort,
+  };
 }
 
 /** Value with a penalty for missing locked candidates, so that the search first tries to hold them all. */
 function scoreOf(model: AgendaModel, placements: readonly number[]): number {
   let locked = 0;
-  for (const index of placements) if (model.candidates[model.placements[index]?.candidate ?? 0]?.isLocked === true) locked++;
+  for (const index of placements)
+    if (model.candidates[model.placements[index]?.candidate ?? 0]?.isLocked === true) locked++;
   return planValue(model, placements) - (lockedCount(model) - locked) * 1e9;
 }
 
@@ -87,13 +102,20 @@ function lockedCount(model: AgendaModel): number {
 
 /** Removes a few random chosen placements (never locked ones). */
 function kick(model: AgendaModel, state: PlanState, rng: Rng): void {
-  const removable = state.placements().filter((index) => !model.candidates[model.placements[index]?.candidate ?? 0]?.isLocked);
+  const removable = state
+    .placements()
+    .filter((index) => !model.candidates[model.placements[index]?.candidate ?? 0]?.isLocked);
   const count = Math.min(removable.length, 1 + rng.int(3));
   for (const index of rng.shuffle(removable).slice(0, count)) state.remove(index);
 }
 
 function shuffledByValue(model: AgendaModel, order: readonly number[], rng: Rng): number[] {
-  const noise = new Map(order.map((index) => [index, (model.candidates[model.placements[index]?.candidate ?? 0]?.value ?? 0) * (0.7 + 0.6 * rng.next())]));
+  const noise = new Map(
+    order.map((index) => [
+      index,
+      (model.candidates[model.placements[index]?.candidate ?? 0]?.value ?? 0) * (0.7 + 0.6 * rng.next()),
+    ]),
+  );
   return order.slice().sort((a, b) => (noise.get(b) ?? 0) - (noise.get(a) ?? 0));
 }
 
@@ -126,7 +148,13 @@ function improve(model: AgendaModel, state: PlanState, order: readonly number[],
         if (cheapest === undefined) continue;
         ejected.add(cheapest);
       }
-      if ([...ejected].some((other) => model.candidates[model.placements[other]?.candidate ?? 0]?.isLocked === true && !candidate.isLocked)) continue;
+      if (
+        [...ejected].some(
+          (other) =>
+            model.candidates[model.placements[other]?.candidate ?? 0]?.isLocked === true && !candidate.isLocked,
+        )
+      )
+        continue;
       let lost = 0;
       for (const other of ejected) lost += valueOf(model, other);
       if (lost >= candidate.value + (candidate.isLocked ? 1e9 : 0) && lost > 0) continue;

@@ -27,13 +27,25 @@ export async function solveWithHighs(model: AgendaModel, budgetMs?: number): Pro
     mip_abs_gap: 1e-7,
     ...(budgetMs === undefined ? {} : { time_limit: budgetMs / 1000 }),
   });
-  if (result.Status === "Infeasible") return { solver: "highs", status: "infeasible", placements: null, objective: null, bound: null };
+  if (result.Status === "Infeasible")
+    return { solver: "highs", status: "infeasible", placements: null, objective: null, bound: null };
   const placements: number[] = [];
   for (const [name, column] of Object.entries(result.Columns)) {
-    if (name.startsWith("x") && (column as { Primal?: number }).Primal !== undefined && ((column as { Primal: number }).Primal ?? 0) > 0.5) placements.push(Number(name.slice(1)));
+    if (
+      name.startsWith("x") &&
+      (column as { Primal?: number }).Primal !== undefined &&
+      ((column as { Primal: number }).Primal ?? 0) > 0.5
+    )
+      placements.push(Number(name.slice(1)));
   }
   placements.sort((a, b) => a - b);
   const isOptimal = result.Status === "Optimal";
   const objective = planValue(model, placements);
-  return { solver: "highs", status: isOptimal ? "optimal" : "feasible", placements, objective, bound: isOptimal ? objective : null };
+  return {
+    solver: "highs",
+    status: isOptimal ? "optimal" : "feasible",
+    placements,
+    objective,
+    bound: isOptimal ? objective : null,
+  };
 }

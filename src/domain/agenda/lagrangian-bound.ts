@@ -64,7 +64,9 @@ export class LagrangianBound {
     const candidateOf = (index: number) => model.candidates[model.placements[index]?.candidate ?? 0];
     this.value = Float64Array.from(model.placements, (_, index) => candidateOf(index)?.value ?? 0);
     // "One start per candidate" is implied by "one candidate per counterpart": price it only for candidates without one.
-    this.candidateGroup = Int32Array.from(model.placements, (placement, index) => ((candidateOf(index)?.counterpart ?? -1) >= 0 ? -1 : placement.candidate));
+    this.candidateGroup = Int32Array.from(model.placements, (placement, index) =>
+      (candidateOf(index)?.counterpart ?? -1) >= 0 ? -1 : placement.candidate,
+    );
     this.counterpartGroup = Int32Array.from(model.placements, (_, index) => {
       const counterpart = candidateOf(index)?.counterpart ?? -1;
       return counterpart < 0 ? -1 : counterpartOffset + counterpart;
@@ -93,7 +95,10 @@ export class LagrangianBound {
       if (node.usable[index] !== 1) continue;
       const candidate = candidateGroup[index] as number;
       const counterpart = counterpartGroup[index] as number;
-      weights[index] = this.worth(index, multipliers) - (candidate < 0 ? 0 : (multipliers[candidate] as number)) - (counterpart < 0 ? 0 : (multipliers[counterpart] as number));
+      weights[index] =
+        this.worth(index, multipliers) -
+        (candidate < 0 ? 0 : (multipliers[candidate] as number)) -
+        (counterpart < 0 ? 0 : (multipliers[counterpart] as number));
     }
     for (const index of node.forcedList) constant += this.worth(index, multipliers);
     return constant;
@@ -131,7 +136,8 @@ export class LagrangianBound {
 
     let bestBound = Infinity;
     for (let iteration = 0; iteration < iterations; iteration++) {
-      const bound = this.setWeights(node, multipliers) + this.forward.solve(weights, node.usable, node.capacity, chosen);
+      const bound =
+        this.setWeights(node, multipliers) + this.forward.solve(weights, node.usable, node.capacity, chosen);
       if (bound < bestBound - 1e-9) {
         bestBound = bound;
         this.bestChosen.set(chosen);
@@ -173,14 +179,20 @@ export class LagrangianBound {
   private countFirst(index: number, multipliers: Float64Array): void {
     const community = this.communityGroup[index] as number;
     if (community < 0) return;
-    if ((1 - this.decay) * (this.value[index] as number) - (multipliers[community] as number) > 0) this.gradient[community] = (this.gradient[community] as number) - 1;
+    if ((1 - this.decay) * (this.value[index] as number) - (multipliers[community] as number) > 0)
+      this.gradient[community] = (this.gradient[community] as number) - 1;
   }
 
   /**
    * Placements that cannot be in any plan better than `cutoff` at these multipliers: the bound with the best chain
    * through the placement (forward chain ending there plus backward chain starting there) does not beat it.
    */
-  hopeless(node: SearchNode, multipliers: Float64Array, cutoff: number, roundDown: (bound: number) => number): number[] {
+  hopeless(
+    node: SearchNode,
+    multipliers: Float64Array,
+    cutoff: number,
+    roundDown: (bound: number) => number,
+  ): number[] {
     const { weights } = this;
     const bound = this.setWeights(node, multipliers) + this.forward.solve(weights, node.usable, node.capacity, null);
     this.backward.solve(weights, node.usable, node.capacity, null);
@@ -194,7 +206,9 @@ export class LagrangianBound {
       const layers = Math.min(this.model.maxPerDay, node.capacity[day] as number);
       let through = -Infinity;
       for (let first = 0; first < layers; first++) {
-        const value = (forwardTable[first * count + index] as number) + (backwardTable[(layers - 1 - first) * count + index] as number);
+        const value =
+          (forwardTable[first * count + index] as number) +
+          (backwardTable[(layers - 1 - first) * count + index] as number);
         if (value > through) through = value;
       }
       through -= weights[index] as number;

@@ -13,7 +13,8 @@ export function writeLp(model: AgendaModel): string {
     for (let index = 0; index < terms.length; index += 12) lines.push(`  ${terms.slice(index, index + 12).join(" ")}`);
     lines.push(`  ${sense}`);
   };
-  const sum = (placements: readonly number[]): string[] => placements.map((placement, index) => `${index === 0 ? "" : "+ "}x${placement}`);
+  const sum = (placements: readonly number[]): string[] =>
+    placements.map((placement, index) => `${index === 0 ? "" : "+ "}x${placement}`);
   const objective: string[] = [];
   const decay = model.communities.length > 0 ? model.communityDecay : 1;
   model.placements.forEach((placement, index) => {
@@ -23,7 +24,8 @@ export function writeLp(model: AgendaModel): string {
     objective.push(`${objective.length === 0 ? "" : "+ "}${formatNumber(weight)} x${index}`);
   });
   model.candidates.forEach((candidate, index) => {
-    if (candidate.community >= 0 && decay < 1) objective.push(`${objective.length === 0 ? "" : "+ "}${formatNumber((1 - decay) * candidate.value)} y${index}`);
+    if (candidate.community >= 0 && decay < 1)
+      objective.push(`${objective.length === 0 ? "" : "+ "}${formatNumber((1 - decay) * candidate.value)} y${index}`);
   });
   lines.push("Maximize");
   if (objective.length === 0) objective.push("0 x0");
@@ -34,7 +36,8 @@ export function writeLp(model: AgendaModel): string {
     const own = model.placementsOfCandidate[index] ?? [];
     if (candidate.isLocked) row(`lock${index}`, own.length > 0 ? sum(own) : ["0 x0"], own.length > 0 ? "= 1" : "= 1");
     else if (own.length > 1) row(`one${index}`, sum(own), "<= 1");
-    if (candidate.community >= 0 && decay < 1) row(`first${index}`, [`y${index}`, ...own.map((placement) => `- x${placement}`)], "<= 0");
+    if (candidate.community >= 0 && decay < 1)
+      row(`first${index}`, [`y${index}`, ...own.map((placement) => `- x${placement}`)], "<= 0");
   });
   const ofCounterpart: number[][] = model.counterparts.map(() => []);
   const ofDay: number[][] = model.days.map(() => []);
@@ -44,18 +47,27 @@ export function writeLp(model: AgendaModel): string {
     ofDay[placement.day]?.push(index);
   });
   ofCounterpart.forEach((list, index) => {
-    if (new Set(list.map((placement) => model.placements[placement]?.candidate)).size > 1) row(`person${index}`, sum(list), "<= 1");
+    if (new Set(list.map((placement) => model.placements[placement]?.candidate)).size > 1)
+      row(`person${index}`, sum(list), "<= 1");
   });
   ofDay.forEach((list, index) => {
     if (list.length > model.maxPerDay) row(`day${index}`, sum(list), `<= ${model.maxPerDay}`);
   });
   model.communities.forEach((_, community) => {
     if (decay >= 1) return;
-    const members = model.candidates.map((candidate, index) => (candidate.community === community ? `y${index}` : "")).filter((name) => name !== "");
-    row(`community${community}`, members.map((name, index) => (index === 0 ? name : `+ ${name}`)), "<= 1");
+    const members = model.candidates
+      .map((candidate, index) => (candidate.community === community ? `y${index}` : ""))
+      .filter((name) => name !== "");
+    row(
+      `community${community}`,
+      members.map((name, index) => (index === 0 ? name : `+ ${name}`)),
+      "<= 1",
+    );
   });
   // Interval cliques: at each start, every placement running then; skipped when the next start's set contains it.
-  const order = model.placements.map((_, index) => index).sort((a, b) => (model.placements[a]?.start ?? 0) - (model.placements[b]?.start ?? 0));
+  const order = model.placements
+    .map((_, index) => index)
+    .sort((a, b) => (model.placements[a]?.start ?? 0) - (model.placements[b]?.start ?? 0));
   let active: number[] = [];
   let cliques = 0;
   for (let i = 0; i < order.length; i++) {

@@ -44,30 +44,53 @@ export function solveAgenda(input: AgendaInput, options: SolveAgendaOptions = {}
 }
 
 /** Solves an already compiled model (the app compiles once and may solve again with other budgets). */
-export function solveModel(model: AgendaModel, input: AgendaInput, options: SolveAgendaOptions = {}, began = options.clock?.() ?? 0): AgendaSolution {
+export function solveModel(
+  model: AgendaModel,
+  input: AgendaInput,
+  options: SolveAgendaOptions = {},
+  began = options.clock?.() ?? 0,
+): AgendaSolution {
   const mode = options.solver ?? "auto";
-  const remaining = (): number | undefined => (options.budgetMs === undefined || options.clock === undefined ? undefined : Math.max(0, options.budgetMs - (options.clock() - began)));
+  const remaining = (): number | undefined =>
+    options.budgetMs === undefined || options.clock === undefined
+      ? undefined
+      : Math.max(0, options.budgetMs - (options.clock() - began));
   let outcome: SolverOutcome;
   if (mode === "exact") {
     outcome = solveExact(model, { clock: options.clock, budgetMs: remaining(), seed: options.seed });
   } else {
     // The first answer gets at most a sixth of the budget: the rest goes to the proof.
     const firstBudget = remaining();
-    const first = solveGreedy(model, { clock: options.clock, budgetMs: firstBudget === undefined ? undefined : firstBudget / 6, seed: options.seed, perturbations: 15 });
+    const first = solveGreedy(model, {
+      clock: options.clock,
+      budgetMs: firstBudget === undefined ? undefined : firstBudget / 6,
+      seed: options.seed,
+      perturbations: 15,
+    });
     options.onFirstAnswer?.(first);
     outcome = first;
     if (mode === "auto" && model.placements.length <= hugeInstancePlacements) {
-      const exact = solveExact(model, { clock: options.clock, budgetMs: remaining(), seed: options.seed, incumbent: first.placements ?? undefined });
+      const exact = solveExact(model, {
+        clock: options.clock,
+        budgetMs: remaining(),
+        seed: options.seed,
+        incumbent: first.placements ?? undefined,
+      });
       outcome = mergeOutcomes(first, exact);
     }
   }
   if (outcome.status === "unknown" && model.placements.length <= hugeInstancePlacements) {
     // No plan holds the locked items yet, and "infeasible" must be proven: the exact search gets extra time for it.
-    const retry = solveExact(model, { clock: options.clock, budgetMs: options.budgetMs === undefined ? undefined : options.budgetMs * 4, seed: options.seed });
+    const retry = solveExact(model, {
+      clock: options.clock,
+      budgetMs: options.budgetMs === undefined ? undefined : options.budgetMs * 4,
+      seed: options.seed,
+    });
     if (retry.status !== "unknown") outcome = retry;
   }
   const placements = outcome.placements === null ? null : fillRemaining(model, outcome.placements);
-  if (placements !== null && outcome.objective !== null) outcome = { ...outcome, placements, objective: planValue(model, placements) };
+  if (placements !== null && outcome.objective !== null)
+    outcome = { ...outcome, placements, objective: planValue(model, placements) };
   const explanations = placements === null ? diagnoseInfeasible(model) : explainUnscheduled(model, placements);
   const elapsed = options.clock === undefined ? 0 : options.clock() - began;
   return { model, outcome, explanations, output: toOutput(model, input, outcome, explanations, elapsed) };
@@ -85,19 +108,34 @@ function mergeOutcomes(heuristic: SolverOutcome, exact: SolverOutcome): SolverOu
 function fillRemaining(model: AgendaModel, placements: readonly number[]): number[] {
   const state = new PlanState(model);
   for (const index of placements) state.add(index);
-  const order = model.placements.map((_, index) => index).sort((a, b) => (model.candidates[model.placements[b]?.candidate ?? 0]?.value ?? 0) - (model.candidates[model.placements[a]?.candidate ?? 0]?.value ?? 0));
+  const order = model.placements
+    .map((_, index) => index)
+    .sort(
+      (a, b) =>
+        (model.candidates[model.placements[b]?.candidate ?? 0]?.value ?? 0) -
+        (model.candidates[model.placements[a]?.candidate ?? 0]?.value ?? 0),
+    );
   for (const index of order) if (state.canAdd(index)) state.add(index);
   return state.placements();
 }
 
 /** Maps a solver outcome to the exchange format's output. */
-function toOutput(model: AgendaModel, input: AgendaInput, outcome: SolverOutcome, explanations: readonly Explanation[], elapsed: number): AgendaOutput {
+function toOutput(
+  model: AgendaModel,
+  input: AgendaInput,
+  outcome: SolverOutcome,
+  explanations: readonly Explanation[],
+  elapsed: number,
+): AgendaOutput {
   const isInfeasible = outcome.placements === null;
   const chosen = (outcome.placements ?? [])
     .map((index) => model.placements[index])
     .filter((placement) => placement !== undefined)
     .sort((a, b) => a.start - b.start)
-    .map((placement) => ({ id: model.candidates[placement.candidate]?.id ?? "", start: input.candidates[placement.candidate]?.starts[placement.startIndex] ?? "" }));
+    .map((placement) => ({
+      id: model.candidates[placement.candidate]?.id ?? "",
+      start: input.candidates[placement.candidate]?.starts[placement.startIndex] ?? "",
+    }));
   const objective = isInfeasible ? null : outcome.objective;
   const bound = isInfeasible ? null : outcome.status === "optimal" ? objective : outcome.bound;
   const gap = objective === null || bound === null ? null : bound <= 0 ? 0 : Math.max(0, (bound - objective) / bound);

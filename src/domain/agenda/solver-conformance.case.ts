@@ -41,7 +41,16 @@ export function baseInput(overrides: Partial<AgendaInput> = {}): AgendaInput {
 
 type Candidate = AgendaInput["candidates"][number];
 function candidate(id: string, overrides: Partial<Candidate>): Candidate {
-  return { id, counterpart: id, kind: "coffee", value: 10, duration_min: 60, venue: "brickell", starts: [], ...overrides };
+  return {
+    id,
+    counterpart: id,
+    kind: "coffee",
+    value: 10,
+    duration_min: 60,
+    venue: "brickell",
+    starts: [],
+    ...overrides,
+  };
 }
 
 interface Case {
@@ -52,25 +61,46 @@ interface Case {
 
 export const conformanceCases: Case[] = [
   { name: "nothing to plan", input: baseInput(), optimum: 0 },
-  { name: "one coffee", input: baseInput({ candidates: [candidate("a", { starts: ["2026-03-10T09:00"] })] }), optimum: 10 },
+  {
+    name: "one coffee",
+    input: baseInput({ candidates: [candidate("a", { starts: ["2026-03-10T09:00"] })] }),
+    optimum: 10,
+  },
   {
     name: "overlap keeps the more valuable",
-    input: baseInput({ candidates: [candidate("a", { starts: ["2026-03-10T09:00"] }), candidate("b", { value: 25, starts: ["2026-03-10T09:30"] })] }),
+    input: baseInput({
+      candidates: [
+        candidate("a", { starts: ["2026-03-10T09:00"] }),
+        candidate("b", { value: 25, starts: ["2026-03-10T09:30"] }),
+      ],
+    }),
     optimum: 25,
   },
   {
     name: "a second start resolves the overlap",
-    input: baseInput({ candidates: [candidate("a", { starts: ["2026-03-10T09:00", "2026-03-10T11:00"] }), candidate("b", { value: 25, starts: ["2026-03-10T09:30"] })] }),
+    input: baseInput({
+      candidates: [
+        candidate("a", { starts: ["2026-03-10T09:00", "2026-03-10T11:00"] }),
+        candidate("b", { value: 25, starts: ["2026-03-10T09:30"] }),
+      ],
+    }),
     optimum: 35,
   },
   {
     name: "travel buffer between venues (Brickell → Wynwood needs 13 min)",
-    input: baseInput({ candidates: [candidate("a", { starts: ["2026-03-10T09:00"] }), candidate("b", { venue: "wynwood", starts: ["2026-03-10T10:10"] })] }),
+    input: baseInput({
+      candidates: [
+        candidate("a", { starts: ["2026-03-10T09:00"] }),
+        candidate("b", { venue: "wynwood", starts: ["2026-03-10T10:10"] }),
+      ],
+    }),
     optimum: 10,
   },
   {
     name: "same venue needs no buffer",
-    input: baseInput({ candidates: [candidate("a", { starts: ["2026-03-10T09:00"] }), candidate("b", { starts: ["2026-03-10T10:00"] })] }),
+    input: baseInput({
+      candidates: [candidate("a", { starts: ["2026-03-10T09:00"] }), candidate("b", { starts: ["2026-03-10T10:00"] })],
+    }),
     optimum: 20,
   },
   {
@@ -86,62 +116,105 @@ export const conformanceCases: Case[] = [
   },
   {
     name: "lunch only inside 12:00–14:30",
-    input: baseInput({ candidates: [candidate("a", { kind: "lunch", starts: ["2026-03-10T11:30", "2026-03-10T13:45"] }), candidate("b", { kind: "lunch", value: 5, starts: ["2026-03-10T13:30"] })] }),
+    input: baseInput({
+      candidates: [
+        candidate("a", { kind: "lunch", starts: ["2026-03-10T11:30", "2026-03-10T13:45"] }),
+        candidate("b", { kind: "lunch", value: 5, starts: ["2026-03-10T13:30"] }),
+      ],
+    }),
     optimum: 5,
   },
   {
     name: "dinner only inside 19:00–23:00",
-    input: baseInput({ candidates: [candidate("a", { kind: "dinner", duration_min: 120, starts: ["2026-03-10T18:30", "2026-03-10T20:00"] })] }),
+    input: baseInput({
+      candidates: [
+        candidate("a", { kind: "dinner", duration_min: 120, starts: ["2026-03-10T18:30", "2026-03-10T20:00"] }),
+      ],
+    }),
     optimum: 10,
   },
   {
     name: "a range with a kind list admits only those kinds",
     input: baseInput({
       days: [{ date: "2026-03-10", available: [["08:00", "12:00", ["visit"]]] }],
-      candidates: [candidate("a", { starts: ["2026-03-10T09:00"] }), candidate("b", { kind: "visit", value: 3, starts: ["2026-03-10T09:00"] })],
+      candidates: [
+        candidate("a", { starts: ["2026-03-10T09:00"] }),
+        candidate("b", { kind: "visit", value: 3, starts: ["2026-03-10T09:00"] }),
+      ],
     }),
     optimum: 3,
   },
   {
     name: "outside availability or the trip",
-    input: baseInput({ candidates: [candidate("a", { starts: ["2026-03-10T07:30", "2026-03-11T09:00", "2026-03-10T22:00"] })] }),
+    input: baseInput({
+      candidates: [candidate("a", { starts: ["2026-03-10T07:30", "2026-03-11T09:00", "2026-03-10T22:00"] })],
+    }),
     optimum: 0,
   },
   {
     name: "daily maximum",
     input: baseInput({
       max_per_day: 2,
-      candidates: [1, 2, 3].map((hour) => candidate(`c${hour}`, { value: hour, starts: [`2026-03-10T${String(8 + 2 * hour).padStart(2, "0")}:00`] })),
+      candidates: [1, 2, 3].map((hour) =>
+        candidate(`c${hour}`, { value: hour, starts: [`2026-03-10T${String(8 + 2 * hour).padStart(2, "0")}:00`] }),
+      ),
     }),
     optimum: 5,
   },
   {
     name: "one meeting per counterpart",
-    input: baseInput({ candidates: [candidate("a", { counterpart: "ana", starts: ["2026-03-10T09:00"] }), candidate("b", { counterpart: "ana", value: 12, starts: ["2026-03-10T15:00"] })] }),
+    input: baseInput({
+      candidates: [
+        candidate("a", { counterpart: "ana", starts: ["2026-03-10T09:00"] }),
+        candidate("b", { counterpart: "ana", value: 12, starts: ["2026-03-10T15:00"] }),
+      ],
+    }),
     optimum: 12,
   },
   {
     name: "fixed commitments block and need travel time",
     input: baseInput({
       fixed: [{ id: "flight", start: "2026-03-10T08:00", end: "2026-03-10T10:00", venue: "grove" }],
-      candidates: [candidate("a", { starts: ["2026-03-10T09:30"] }), candidate("b", { value: 7, starts: ["2026-03-10T10:05"] }), candidate("c", { value: 4, venue: "grove", starts: ["2026-03-10T10:05"] })],
+      candidates: [
+        candidate("a", { starts: ["2026-03-10T09:30"] }),
+        candidate("b", { value: 7, starts: ["2026-03-10T10:05"] }),
+        candidate("c", { value: 4, venue: "grove", starts: ["2026-03-10T10:05"] }),
+      ],
     }),
     optimum: 4,
   },
   {
     name: "a locked item is kept even when worth less",
-    input: baseInput({ candidates: [candidate("a", { locked: true, value: 1, starts: ["2026-03-10T09:00"] }), candidate("b", { value: 50, starts: ["2026-03-10T09:30"] })] }),
+    input: baseInput({
+      candidates: [
+        candidate("a", { locked: true, value: 1, starts: ["2026-03-10T09:00"] }),
+        candidate("b", { value: 50, starts: ["2026-03-10T09:30"] }),
+      ],
+    }),
     optimum: 1,
   },
   {
     name: "two locked items that always overlap",
-    input: baseInput({ candidates: [candidate("a", { locked: true, starts: ["2026-03-10T09:00"] }), candidate("b", { locked: true, starts: ["2026-03-10T09:30"] })] }),
+    input: baseInput({
+      candidates: [
+        candidate("a", { locked: true, starts: ["2026-03-10T09:00"] }),
+        candidate("b", { locked: true, starts: ["2026-03-10T09:30"] }),
+      ],
+    }),
     optimum: "infeasible",
   },
   {
     name: "daylight saving in Miami: a missing 02:30 is 03:30 and durations are elapsed minutes",
     input: baseInput({
-      days: [{ date: "2026-03-08", available: [["00:00", "04:00"], ["04:00", "23:00"]] }],
+      days: [
+        {
+          date: "2026-03-08",
+          available: [
+            ["00:00", "04:00"],
+            ["04:00", "23:00"],
+          ],
+        },
+      ],
       fixed: [{ id: "call", start: "2026-03-08T04:30", end: "2026-03-08T05:00", venue: null }],
       candidates: [
         // 02:30 does not exist: it starts at 03:30 and ends at 04:30, past the 04:00 range end.
@@ -170,7 +243,14 @@ export const conformanceCases: Case[] = [
 function randomSmallInputs(): { seed: number; input: AgendaInput }[] {
   return Array.from({ length: 14 }, (_, seed) => ({
     seed,
-    input: generateAgenda({ candidates: 11, seed: `small-${seed}`, days: 1 + (seed % 2), maxPerDay: 4, lockedShare: seed % 4 === 0 ? 0.15 : 0, fixedCount: 1 }),
+    input: generateAgenda({
+      candidates: 11,
+      seed: `small-${seed}`,
+      days: 1 + (seed % 2),
+      maxPerDay: 4,
+      lockedShare: seed % 4 === 0 ? 0.15 : 0,
+      fixedCount: 1,
+    }),
   }));
 }
 

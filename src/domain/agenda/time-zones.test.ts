@@ -21,7 +21,17 @@ describe("agenda times across daylight-saving changes", () => {
   it("ends an item duration_min elapsed minutes after its start across a switch", () => {
     const input = baseInput({
       days: [{ date: "2026-11-01", available: [["00:00", "02:00"]] }],
-      candidates: [{ id: "late", counterpart: null, kind: "other", value: 1, duration_min: 60, venue: null, starts: ["2026-11-01T01:30"] }],
+      candidates: [
+        {
+          id: "late",
+          counterpart: null,
+          kind: "other",
+          value: 1,
+          duration_min: 60,
+          venue: null,
+          starts: ["2026-11-01T01:30"],
+        },
+      ],
     });
     // 01:30 EDT + 60 min = 01:30 EST, still before the wall-clock 02:00 EST that closes the range.
     const model = compileAgenda(input);
@@ -47,13 +57,40 @@ describe("agenda times across daylight-saving changes", () => {
         { date: "2026-03-29", available: [["01:00", "05:00"]] },
       ],
       candidates: [
-        { id: "a", counterpart: "ana", kind: "other", value: 9, duration_min: 60, venue: "capitole", starts: ["2026-03-29T01:00"] },
-        { id: "b", counterpart: "bob", kind: "other", value: 5, duration_min: 60, venue: "capitole", starts: ["2026-03-29T01:30"] },
-        { id: "d", counterpart: "dan", kind: "dinner", value: 7, duration_min: 120, venue: "compans", starts: ["2026-03-28T20:00"] },
+        {
+          id: "a",
+          counterpart: "ana",
+          kind: "other",
+          value: 9,
+          duration_min: 60,
+          venue: "capitole",
+          starts: ["2026-03-29T01:00"],
+        },
+        {
+          id: "b",
+          counterpart: "bob",
+          kind: "other",
+          value: 5,
+          duration_min: 60,
+          venue: "capitole",
+          starts: ["2026-03-29T01:30"],
+        },
+        {
+          id: "d",
+          counterpart: "dan",
+          kind: "dinner",
+          value: 7,
+          duration_min: 120,
+          venue: "compans",
+          starts: ["2026-03-28T20:00"],
+        },
       ],
     });
     const { output } = solveAgenda(input);
-    expect(output.chosen).toEqual([{ id: "d", start: "2026-03-28T20:00" }, { id: "a", start: "2026-03-29T01:00" }]);
+    expect(output.chosen).toEqual([
+      { id: "d", start: "2026-03-28T20:00" },
+      { id: "a", start: "2026-03-29T01:00" },
+    ]);
     const b = output.unscheduled.find((entry) => entry.id === "b");
     // a holds 01:00–03:00 wall (one elapsed hour); 02:00–02:45 do not exist, so the first start after it is 03:00.
     expect(b?.alternative).toBe("2026-03-29T03:00");

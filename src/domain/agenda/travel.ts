@@ -20,6 +20,11 @@ export function haversineKm(a: Coordinates, b: Coordinates): number {
  * Minutes to keep free between items at two different venues: the trip at the given speed, rounded up, and never
  * less than the minimum buffer.
  */
-export function travelBufferMinutes(a: Coordinates, b: Coordinates, speedKmh: number, minBufferMinutes: number): number {
+export function travelBufferMinutes(
+  a: Coordinates,
+  b: Coordinates,
+  speedKmh: number,
+  minBufferMinutes: number,
+): number {
   return Math.max(minBufferMinutes, Math.ceil((haversineKm(a, b) / speedKmh) * 60));
 }

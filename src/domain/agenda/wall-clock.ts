@@ -15,7 +15,9 @@ export function wallTimeToEpochMinutes(date: string, time: string, timeZone: str
     day = day.add({ days: 1 });
     clock = "00:00";
   }
-  const zoned = day.toPlainDateTime(Temporal.PlainTime.from(clock)).toZonedDateTime(timeZone, { disambiguation: "compatible" });
+  const zoned = day
+    .toPlainDateTime(Temporal.PlainTime.from(clock))
+    .toZonedDateTime(timeZone, { disambiguation: "compatible" });
   return Math.floor(zoned.epochMilliseconds / 60_000);
 }
 
@@ -35,7 +37,10 @@ export function epochMinutesToLocal(minutes: EpochMinutes, timeZone: string): st
 
 /** The local date ("YYYY-MM-DD") of an instant: an item belongs to the day it starts on. */
 export function localDateOf(minutes: EpochMinutes, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(minutes * 60_000).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return Temporal.Instant.fromEpochMilliseconds(minutes * 60_000)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
 }
 
 /** True when the name is an IANA time zone that Temporal knows. */
