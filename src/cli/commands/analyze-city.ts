@@ -85,12 +85,23 @@ export async function analyzeCityCommand(context: AppContext, options: AnalyzeCi
     console.error(`analyze: no city "${options.city}" (see: cities list)`);
     return 1;
   }
-  await refreshCityReport(context, city.id, options.seed === undefined ? {} : { report: { seed: options.seed } });
+  const snapshot = await refreshCityReport(
+    context,
+    city.id,
+    options.seed === undefined ? {} : { report: { seed: options.seed } },
+  );
   const view = await getCityReport(context, { citySlug: city.slug, viewer: operator });
   if (view.status !== "ready") {
     console.error(`analyze: the report of ${city.name} could not be computed`);
     return 1;
   }
-  console.log(options.json ? JSON.stringify(view) : summary(view));
+  if (options.json) console.log(JSON.stringify(view));
+  else {
+    console.log(summary(view));
+    if (snapshot)
+      console.log(
+        `computed in ${(snapshot.computeMs / 1000).toFixed(1)} s (${(snapshot.computeCpuMs / 1000).toFixed(1)} s of CPU), trend included`,
+      );
+  }
   return 0;
 }
