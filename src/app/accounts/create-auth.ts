@@ -36,6 +36,23 @@ async function memberOf(db: Database, userId: string): Promise<{ id: number; loc
 
 export function createAuth(db: Database, settings: AuthSettings) {
   const host = new URL(settings.baseUrl).hostname;
+  /** Queues a verification or reset email in the member's language. */
+  const sendAccountEmail = async (
+    kind: "verify_email" | "reset_password",
+    user: { id: string; email: string; name: string },
+    url: string,
+  ) => {
+    const member = await memberOf(db, user.id);
+    await queueAccountEmail(db, {
+      kind,
+      to: user.email,
+      name: user.name,
+      url,
+      locale: member?.locale ?? "en",
+      memberId: member?.id ?? null,
+      host,
+    });
+  };
   return betterAuth({
     appName: "Givefirst",
     baseURL: settings.baseUrl,
@@ -53,34 +70,12 @@ export function createAuth(db: Database, settings: AuthSettings) {
       minPasswordLength: 10,
       maxPasswordLength: 256,
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: async ({ user, url }) => {
-        const member = await memberOf(db, user.id);
-        await queueAccountEmail(db, {
-          kind: "reset_password",
-          to: user.email,
-          name: user.name,
-          url,
-          locale: member?.locale ?? "en",
-          memberId: member?.id ?? null,
-          host,
-        });
-      },
+      sendResetPassword: ({ user, url }) => sendAccountEmail("reset_password", user, url),
     },
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
-      sendVerificationEmail: async ({ user, url }) => {
-        const member = await memberOf(db, user.id);
-        await queueAccountEmail(db, {
-          kind: "verify_email",
-          to: user.email,
-          name: user.name,
-          url,
-          locale: member?.locale ?? "en",
-          memberId: member?.id ?? null,
-          host,
-        });
-      },
+      sendVerificationEmail: ({ user, url }) => sendAccountEmail("verify_email", user, url),
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
