@@ -166,7 +166,6 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
           seeks,
           city: city.name,
           venue: venue?.name ?? null,
-          headline: local.headline,
           ...(offer.event ? { eventTitle: offer.event.title } : {}),
         },
         seed + index,

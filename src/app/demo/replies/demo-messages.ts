@@ -8,19 +8,18 @@ export interface MessageFacts {
   seeks: string;
   city: string;
   venue: string | null;
-  headline: string;
   eventTitle?: string;
 }
 
 const templates: Record<Locale, Record<Kind, string[]>> = {
   en: {
     coffee: [
-      "Hi {name}! I saw you're looking for {seeks}. I'm {headline} here in {city}; let's grab a coffee at {venue} and I'll tell you who to meet.",
-      "Welcome to {city}, {name}. {seeks} is close to what I work on, so coffee at {venue} is on me.",
+      "Hi {name}! I saw you're looking for {seeks}. Let's grab a coffee at {venue} and I'll tell you who to meet in {city}.",
+      "Welcome to {city}, {name}. What you seek ({seeks}) is close to my own work, so coffee at {venue} is on me.",
     ],
     lunch: [
       "Hi {name}, lunch at {venue}? You mentioned {seeks}: I know a few people in {city} worth your time and can share what worked for me.",
-      "{name}, happy to host you for lunch at {venue}. I've been through {seeks} myself and would gladly compare notes.",
+      "{name}, happy to host you for lunch at {venue}. I went through the same search ({seeks}) and would gladly compare notes.",
     ],
     dinner: [
       "{name}, a few of us have dinner at {venue} during your stay; come along. Someone at the table can help with {seeks}.",
@@ -38,12 +37,12 @@ const templates: Record<Locale, Record<Kind, string[]>> = {
   },
   fr: {
     coffee: [
-      "Bonjour {name} ! J'ai vu que vous cherchiez {seeks}. Je suis {headline} à {city} : je vous offre un café à {venue} et je vous dirai qui rencontrer.",
-      "Bienvenue à {city}, {name}. {seeks}, c'est proche de ce que je fais : le café à {venue} est pour moi.",
+      "Bonjour {name} ! J'ai vu que vous cherchiez {seeks}. Je vous offre un café à {venue} et je vous dirai qui rencontrer à {city}.",
+      "Bienvenue à {city}, {name}. Ce que vous cherchez ({seeks}) est proche de mon travail : le café à {venue} est pour moi.",
     ],
     lunch: [
       "Bonjour {name}, un déjeuner à {venue} ? Vous parlez de {seeks} : je connais à {city} quelques personnes qui valent le détour.",
-      "{name}, je vous invite à déjeuner à {venue}. Je suis passé par là ({seeks}) et je partagerai volontiers ce qui a marché.",
+      "{name}, je vous invite à déjeuner à {venue}. J'ai fait la même recherche ({seeks}) et je partagerai volontiers ce qui a marché.",
     ],
     dinner: [
       "{name}, nous dînons à quelques-uns à {venue} pendant votre séjour : joignez-vous à nous. Quelqu'un à table pourra vous aider pour {seeks}.",
@@ -72,7 +71,6 @@ export function writeDemoMessage(kind: Kind, facts: MessageFacts, variant: numbe
     .replaceAll("{seeks}", shorten(facts.seeks, 90))
     .replaceAll("{city}", facts.city)
     .replaceAll("{venue}", facts.venue ?? fallbackVenue)
-    .replaceAll("{headline}", lowerFirst(shorten(facts.headline, 60)) || (locale === "fr" ? "d'ici" : "a local"))
     .replaceAll("{event}", facts.eventTitle ?? "");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -85,8 +83,4 @@ function shorten(text: string, max: number): string {
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}…`;
-}
-
-function lowerFirst(text: string): string {
-  return text.length > 1 && text[1] === text[1]?.toLowerCase() ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
