@@ -21,6 +21,7 @@ import { registerGivingRoutes } from "./routes/giving.routes";
 import { registerIntroductionRoutes } from "./routes/introductions.routes";
 import { registerOfferRoutes } from "./routes/offers.routes";
 import { registerDirectoryRoutes } from "./routes/directory.routes";
+import { registerAgendaRoutes } from "./routes/agenda.routes";
 
 export interface ServerOptions {
   authSecret: string;
@@ -135,6 +136,7 @@ export function createServerApp(
   registerSystemRoutes(app, context, { authSecret: options.authSecret });
   registerTripRoutes(app, context, { authSecret: options.authSecret });
   registerOfferRoutes(app, context, { authSecret: options.authSecret });
+  registerAgendaRoutes(app, context, { authSecret: options.authSecret });
   registerDirectoryRoutes(app, context, { authSecret: options.authSecret });
   registerMemberRoutes(app, context, { authSecret: options.authSecret });
   registerAnalyticsRoutes(app, context, { authSecret: options.authSecret });

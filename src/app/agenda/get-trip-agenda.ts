@@ -1,0 +1,13 @@
+/** The traveller's agenda of one trip, solved afresh; for anyone else the trip is not found. */
+import type { AppContext } from "../context";
+import type { ViewerInfo } from "../get-viewer";
+import { requireTraveller } from "./require-traveller";
+import { resolveTripAgenda, type ResolvedAgenda } from "./resolve-trip-agenda";
+
+export async function getTripAgenda(
+  context: AppContext,
+  options: { viewer: ViewerInfo; tripId: number },
+): Promise<ResolvedAgenda> {
+  await requireTraveller(context, options.tripId, options.viewer.memberId);
+  return resolveTripAgenda(context, options.tripId);
+}

@@ -1,0 +1,145 @@
+/**
+ * Solves a trip's agenda again from its current offers, busy times and availability, stores the plan as a new
+ * version when it differs from the last one, and says what changed. Called on a GET and after an offer changes.
+ */
+import { Temporal } from "temporal-polyfill";
+import {
+  insertAgendaVersion,
+  listAgendaOffers,
+  listBusyTimes,
+  listLatestAgendas,
+  listSlotsOfOffers,
+} from "../../db/repositories/agenda.repository";
+import { findTripWithCity } from "../../db/repositories/offers.repository";
+import { solveAgenda } from "../../domain/agenda/solve-agenda";
+import type { Availability } from "../../domain/trips/availability";
+import { notFound } from "../../domain/errors";
+import type { AppContext } from "../context";
+import { buildAgendaInput } from "./build-agenda-input";
+import { asStoredPlan, diffPlans, localToInstant, planKey, type AgendaChanges, type AgendaPlan } from "./agenda-plan";
+
+/** The solver's time budget for one request. */
+export const agendaBudgetMs = 1500;
+
+export interface ResolvedAgenda {
+  tripId: number;
+  travellerId: number;
+  version: number;
+  plan: AgendaPlan;
+  changes: AgendaChanges;
+  /** The plan of the version before this one, if any: the calendar cancels what it no longer holds. */
+  previous: AgendaPlan | null;
+}
+
+export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId: number): Promise<ResolvedAgenda> {
+  const found = await findTripWithCity(context.db, tripId);
+  if (!found) throw notFound("Trip");
+  const { trip, city } = found;
+  const zone = city.timeZone;
+  const offers = await listAgendaOffers(context.db, tripId);
+  const slots = await listSlotsOfOffers(
+    context.db,
+    offers.map((offer) => offer.id),
+  );
+  const busy = await listBusyTimes(context.db, tripId);
+  const { input, offersByCandidate } = buildAgendaInput(
+    {
+      kind: trip.kind,
+      arrivalDate: trip.arrivalDate,
+      departureDate: trip.departureDate,
+      availability: trip.availability as Availability,
+      maxMeetingsPerDay: trip.maxMeetingsPerDay,
+      timeZone: zone,
+    },
+    offers,
+    slots,
+    busy,
+  );
+  const solution = solveAgenda(input, {
+    budgetMs: agendaBudgetMs,
+    clock: () => performance.now(),
+    seed: `trip-${tripId}`,
+  });
+  const output = solution.output;
+  const durations = new Map(input.candidates.map((candidate) => [candidate.id, candidate]));
+  const locked = new Set(input.candidates.filter((candidate) => candidate.locked).map((candidate) => candidate.id));
+
+  const chosen: AgendaPlan["chosen"] = [];
+  for (const item of output.chosen) {
+    const offer = offersByCandidate.get(item.id);
+    const candidate = durations.get(item.id);
+    if (!offer || !candidate) continue;
+    const startZoned = Temporal.PlainDateTime.from(item.start).toZonedDateTime(zone, { disambiguation: "compatible" });
+    const endZoned = startZoned.add({ minutes: candidate.duration_min });
+    chosen.push({
+      id: item.id,
+      offerId: offer.id,
+      kind: candidate.kind,
+      offerKind: offer.kind,
+      counterpart: { memberId: offer.senderId, name: offer.senderName },
+      venue: offer.venue ? { id: offer.venue.id, name: offer.venue.name } : null,
+      start: startZoned.toInstant().toString(),
+      end: endZoned.toInstant().toString(),
+      localStart: startZoned.toPlainDateTime().toString({ smallestUnit: "minute" }),
+      localEnd: endZoned.toPlainDateTime().toString({ smallestUnit: "minute" }),
+      locked: locked.has(item.id),
+    });
+  }
+  const unscheduled: AgendaPlan["unscheduled"] = [];
+  for (const item of output.unscheduled) {
+    const offer = offersByCandidate.get(item.id);
+    const candidate = durations.get(item.id);
+    if (!offer || !candidate) continue;
+    unscheduled.push({
+      id: item.id,
+      offerId: offer.id,
+      kind: candidate.kind,
+      counterpart: { memberId: offer.senderId, name: offer.senderName },
+      code: item.code,
+      params: item.params,
+      reason: item.reason,
+      alternative:
+        item.alternative === null
+          ? null
+          : { start: localToInstant(item.alternative, zone), localStart: item.alternative },
+    });
+  }
+  const plan: AgendaPlan = {
+    timeZone: zone,
+    status: output.status,
+    solver: output.solver,
+    objective: output.objective,
+    bound: output.bound,
+    gap: output.gap,
+    chosen,
+    unscheduled,
+  };
+
+  // Store a new version only when the plan changed; a concurrent writer of the same version wins, and we read again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [latest, beforeLatest] = await listLatestAgendas(context.db, tripId, 2);
+    const latestPlan = latest ? asStoredPlan(latest.plan) : null;
+    if (latest && latestPlan && planKey(latestPlan) === planKey(plan)) {
+      const previous = beforeLatest ? asStoredPlan(beforeLatest.plan) : null;
+      return {
+        tripId,
+        travellerId: trip.memberId,
+        version: latest.version,
+        plan,
+        changes: diffPlans(previous, plan),
+        previous,
+      };
+    }
+    const version = (latest?.version ?? 0) + 1;
+    if (await insertAgendaVersion(context.db, tripId, version, plan))
+      return {
+        tripId,
+        travellerId: trip.memberId,
+        version,
+        plan,
+        changes: diffPlans(latestPlan, plan),
+        previous: latestPlan,
+      };
+  }
+  throw new Error("agenda version kept changing under us");
+}

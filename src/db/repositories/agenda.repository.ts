@@ -1,0 +1,150 @@
+/** What the agenda needs of a trip (offers with slots, busy times, venues), its stored plans and calendar feeds. */
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { Database } from "../create-db";
+import { agendas, busyTimes, offers, offerSlots } from "../schema/arrivals";
+import { members, venues } from "../schema/people";
+import { calendarFeeds } from "../schema/system";
+
+export interface AgendaOfferRow {
+  id: number;
+  kind: string;
+  status: string;
+  starred: boolean;
+  acceptedSlotId: number | null;
+  senderId: number;
+  senderName: string;
+  venue: { id: number; name: string; lat: number | null; lon: number | null } | null;
+}
+
+export interface AgendaSlotRow {
+  id: number;
+  offerId: number;
+  startsAt: Date;
+  durationMin: number;
+}
+
+/** The open and accepted offers of a trip, oldest first, with sender and venue. */
+export async function listAgendaOffers(db: Database, tripId: number): Promise<AgendaOfferRow[]> {
+  const rows = await db
+    .select({
+      id: offers.id,
+      kind: offers.kind,
+      status: offers.status,
+      starred: offers.starred,
+      acceptedSlotId: offers.acceptedSlotId,
+      senderId: offers.senderId,
+      senderName: members.name,
+      venueId: venues.id,
+      venueName: venues.name,
+      lat: venues.lat,
+      lon: venues.lon,
+    })
+    .from(offers)
+    .innerJoin(members, eq(members.id, offers.senderId))
+    .leftJoin(venues, eq(venues.id, offers.venueId))
+    .where(and(eq(offers.tripId, tripId), inArray(offers.status, ["open", "accepted"])))
+    .orderBy(asc(offers.id));
+  return rows.map(({ venueId, venueName, lat, lon, ...row }) => ({
+    ...row,
+    venue: venueId === null ? null : { id: venueId, name: venueName ?? "", lat, lon },
+  }));
+}
+
+/** The slots of some offers, earliest first. */
+export async function listSlotsOfOffers(db: Database, offerIds: readonly number[]): Promise<AgendaSlotRow[]> {
+  if (offerIds.length === 0) return [];
+  return db
+    .select({
+      id: offerSlots.id,
+      offerId: offerSlots.offerId,
+      startsAt: offerSlots.startsAt,
+      durationMin: offerSlots.durationMin,
+    })
+    .from(offerSlots)
+    .where(inArray(offerSlots.offerId, [...offerIds]))
+    .orderBy(asc(offerSlots.startsAt), asc(offerSlots.id));
+}
+
+export type BusyTimeRow = typeof busyTimes.$inferSelect;
+
+export async function listBusyTimes(db: Database, tripId: number): Promise<BusyTimeRow[]> {
+  return db.select().from(busyTimes).where(eq(busyTimes.tripId, tripId)).orderBy(asc(busyTimes.startsAt));
+}
+
+/** Stores imported busy times in one transaction. */
+export async function insertBusyTimes(
+  db: Database,
+  tripId: number,
+  items: readonly { startsAt: Date; endsAt: Date; label: string }[],
+): Promise<number> {
+  if (items.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(busyTimes)
+      .values(items.map((item) => ({ tripId, ...item })))
+      .returning({ id: busyTimes.id });
+    return rows.length;
+  });
+}
+
+export interface StoredAgenda {
+  version: number;
+  plan: unknown;
+  createdAt: Date;
+}
+
+/** The latest stored plans of a trip, newest first. */
+export async function listLatestAgendas(db: Database, tripId: number, limit: number): Promise<StoredAgenda[]> {
+  return db
+    .select({ version: agendas.version, plan: agendas.plan, createdAt: agendas.createdAt })
+    .from(agendas)
+    .where(eq(agendas.tripId, tripId))
+    .orderBy(desc(agendas.version))
+    .limit(limit);
+}
+
+/** Stores a plan as the next version; a concurrent writer of the same version makes this fail and retry. */
+export async function insertAgendaVersion(
+  db: Database,
+  tripId: number,
+  version: number,
+  plan: unknown,
+): Promise<boolean> {
+  const rows = await db
+    .insert(agendas)
+    .values({ tripId, version, plan })
+    .onConflictDoNothing()
+    .returning({ version: agendas.version });
+  return rows.length > 0;
+}
+
+export async function insertCalendarFeed(
+  db: Database,
+  feed: { memberId: number; tripId: number; secretHash: string },
+): Promise<number> {
+  const [row] = await db.insert(calendarFeeds).values(feed).returning({ id: calendarFeeds.id });
+  if (!row) throw new Error("calendar feed not stored");
+  return row.id;
+}
+
+/** A live feed by the hash of its secret. */
+export async function findCalendarFeedByHash(
+  db: Database,
+  secretHash: string,
+): Promise<{ id: number; memberId: number; tripId: number | null } | undefined> {
+  const [row] = await db
+    .select({ id: calendarFeeds.id, memberId: calendarFeeds.memberId, tripId: calendarFeeds.tripId })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.secretHash, secretHash), isNull(calendarFeeds.revokedAt)));
+  return row;
+}
+
+/** Revokes a member's feed; false when it is not theirs or already revoked. */
+export async function revokeCalendarFeed(db: Database, feedId: number, memberId: number, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(calendarFeeds)
+    .set({ revokedAt: now })
+    .where(and(eq(calendarFeeds.id, feedId), eq(calendarFeeds.memberId, memberId), isNull(calendarFeeds.revokedAt)))
+    .returning({ id: calendarFeeds.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,142 @@
+import { beforeAll, beforeEach, expect, it } from "vitest";
+import { agendas, busyTimes, meetings, offers, trips } from "../../src/db/schema/arrivals";
+import { describeOnDatabases } from "../support/databases";
+import { createCity, createMember, type TestMember } from "../support/factories";
+import { createTestApp, type Client } from "../support/test-app";
+
+// Monday 4 March 2030; the trip is Wednesday 6 to Friday 8 March in Miami (America/New_York, UTC−5 that week).
+const fixedNow = new Date("2030-03-04T12:00:00Z");
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
+type Json = any;
+
+describeOnDatabases("agenda", (database) => {
+  let harness: ReturnType<typeof createTestApp>;
+  let cityId: number;
+  let traveller: TestMember;
+  let locals: TestMember[];
+  let tripId: number;
+
+  const venueA = { name: "Panther Coffee", address: "2390 NW 2nd Ave", lat: 25.8, lon: -80.19 };
+  const venueB = { name: "All Day", address: "1035 N Miami Ave", lat: 25.783, lon: -80.193 };
+
+  async function offer(client: Client, kind: string, startsAt: string, durationMinutes: number, venue?: object) {
+    const response = await client.post(`/api/trips/${tripId}/offers`, {
+      kind,
+      message: "Happy to meet",
+      slots: [{ startsAt, durationMinutes }],
+      ...(venue ? { venue } : {}),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as Json;
+  }
+
+  beforeAll(async () => {
+    await database().reset();
+    harness = createTestApp(database().handle);
+    cityId = (await createCity(harness.context)).id;
+    traveller = await createMember(harness, { name: "Pierre Martin", locale: "fr" });
+    locals = [];
+    for (const name of ["Ana Lunch", "Ben Coffee", "Cleo Coffee", "Dev Overlap", "Eve Later"])
+      locals.push(await createMember(harness, { name, homeCityId: cityId }));
+  });
+  beforeEach(async () => {
+    harness.context.now = () => fixedNow;
+    await harness.context.db.delete(agendas);
+    await harness.context.db.delete(busyTimes);
+    await harness.context.db.delete(meetings);
+    await harness.context.db.delete(offers);
+    const weekly: Record<string, { from: string; to: string }[]> = {};
+    for (const day of ["1", "2", "3", "4", "5", "6", "7"]) weekly[day] = [{ from: "08:00", to: "22:00" }];
+    const [row] = await harness.context.db
+      .insert(trips)
+      .values({
+        memberId: traveller.member.id,
+        cityId,
+        arrivalDate: "2030-03-06",
+        departureDate: "2030-03-08",
+        seeks: "investors in fintech",
+        availability: { weekly },
+        audience: "members",
+        visibleUntil: new Date("2030-03-09T05:00:00Z"),
+      })
+      .returning({ id: trips.id });
+    if (!row) throw new Error("no trip");
+    tripId = row.id;
+  });
+
+  const local = (index: number): TestMember => {
+    const found = locals[index];
+    if (!found) throw new Error("no local");
+    return found;
+  };
+
+  it("plans lunch, two coffees and a locked accepted slot; an overlapping offer is left out with a reason", async () => {
+    const lunch = await offer(local(0).client, "lunch", "2030-03-06T17:00:00Z", 60, venueA);
+    await offer(local(1).client, "coffee", "2030-03-06T15:00:00Z", 45, venueA);
+    await offer(local(2).client, "coffee", "2030-03-07T15:00:00Z", 45, venueB);
+    const overlap = await offer(local(3).client, "coffee", "2030-03-06T17:15:00Z", 30, venueB);
+    const accepted = await traveller.client.post(`/api/offers/${lunch.id}/accept`, { slotId: lunch.slots[0].id });
+    expect(accepted.status).toBe(200);
+
+    const response = await traveller.client.get(`/api/trips/${tripId}/agenda`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Json;
+    expect(body).toMatchObject({ tripId, version: 1, timeZone: "America/New_York" });
+    expect(["optimal", "feasible"]).toContain(body.status);
+    expect(body.chosen).toHaveLength(3);
+    expect(body.chosen[0]).toMatchObject({
+      kind: "coffee",
+      counterpart: { name: "Ben Coffee" },
+      venue: { name: "Panther Coffee" },
+      start: "2030-03-06T15:00:00Z",
+      end: "2030-03-06T15:45:00Z",
+      localStart: "2030-03-06T10:00",
+      localEnd: "2030-03-06T10:45",
+      locked: false,
+    });
+    expect(body.chosen[1]).toMatchObject({
+      id: `offer-${lunch.id}`,
+      kind: "lunch",
+      counterpart: { name: "Ana Lunch" },
+      localStart: "2030-03-06T12:00",
+      locked: true,
+    });
+    expect(body.chosen[2]).toMatchObject({ counterpart: { name: "Cleo Coffee" }, localStart: "2030-03-07T10:00" });
+    expect(body.unscheduled).toEqual([
+      expect.objectContaining({
+        id: `offer-${overlap.id}`,
+        counterpart: expect.objectContaining({ name: "Dev Overlap" }),
+      }),
+    ]);
+    expect(typeof body.unscheduled[0].code).toBe("string");
+    expect(body.unscheduled[0].reason.length).toBeGreaterThan(0);
+    expect(body.changes.added).toHaveLength(3);
+
+    // Nobody else sees it, not even a local who may see the trip.
+    expect((await local(0).client.get(`/api/trips/${tripId}/agenda`)).status).toBe(404);
+    expect((await traveller.client.get(`/api/trips/999999/agenda`)).status).toBe(404);
+
+    // Unchanged: no new version.
+    const again = (await (await traveller.client.get(`/api/trips/${tripId}/agenda`)).json()) as Json;
+    expect(again.version).toBe(1);
+    expect(await harness.context.db.select().from(agendas)).toHaveLength(1);
+  });
+
+  it("reports the changes after a new offer", async () => {
+    const first = await offer(local(1).client, "coffee", "2030-03-06T15:00:00Z", 45, venueA);
+    const before = (await (await traveller.client.get(`/api/trips/${tripId}/agenda`)).json()) as Json;
+    expect(before.version).toBe(1);
+    expect(before.changes).toEqual({ added: [`offer-${first.id}`], removed: [], moved: [] });
+
+    const later = await offer(local(4).client, "dinner", "2030-03-08T00:00:00Z", 90, venueB);
+    const after = (await (await traveller.client.get(`/api/trips/${tripId}/agenda`)).json()) as Json;
+    expect(after.version).toBe(2);
+    expect(after.changes).toEqual({ added: [`offer-${later.id}`], removed: [], moved: [] });
+    expect(after.chosen.map((item: Json) => item.localStart)).toEqual(["2030-03-06T10:00", "2030-03-07T19:00"]);
+
+    await local(1).client.post(`/api/offers/${first.id}/withdraw`);
+    const withdrawn = (await (await traveller.client.get(`/api/trips/${tripId}/agenda`)).json()) as Json;
+    expect(withdrawn.version).toBe(3);
+    expect(withdrawn.changes).toEqual({ added: [], removed: [`offer-${first.id}`], moved: [] });
+  });
+});
