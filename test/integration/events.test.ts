@@ -1,6 +1,3 @@
-import { createHmac, randomUUID } from "node:crypto";
-import { insertMember, type NewMember } from "../../src/db/repositories/members.repository";
-import { sessions, users } from "../../src/db/schema/auth";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { offers, trips } from "../../src/db/schema/arrivals";
@@ -8,35 +5,12 @@ import { events, gifts, invitations } from "../../src/db/schema/gatherings";
 import { blocks, follows } from "../../src/db/schema/people";
 import { emailOutbox, notifications } from "../../src/db/schema/system";
 import { describeOnDatabases } from "../support/databases";
+import { createMember } from "../support/factories";
 import { createCity, type TestMember } from "../support/factories";
-import { Client, createTestApp, testSecret } from "../support/test-app";
+import { Client, createTestApp } from "../support/test-app";
 
 // 18:00 in Miami on the first Saturday after the 2027 DST change (UTC-4).
 const evening = { startsAt: "2027-03-20T18:00:00-04:00", endsAt: "2027-03-20T21:00:00-04:00" };
-
-/**
- * A signed-in member without a password check: a session row and its signed cookie, as better-auth writes them
- * (the factory's sign-in hashes a password each time, which dominates these tests' time).
- */
-async function quickMember(
-  harness: ReturnType<typeof createTestApp>,
-  fields: Partial<NewMember> & { name: string },
-): Promise<TestMember> {
-  const db = harness.context.db;
-  const userId = randomUUID();
-  const email = `${userId}@example.test`;
-  await db.insert(users).values({ id: userId, name: fields.name, email, emailVerified: true });
-  const member = await insertMember(db, { ...fields, userId });
-  const token = randomUUID().replaceAll("-", "");
-  await db.insert(sessions).values({ id: randomUUID(), token, userId, expiresAt: new Date(Date.now() + 86_400_000) });
-  const signature = createHmac("sha256", testSecret).update(token).digest("base64");
-  const client = new Client(harness.app);
-  (client as unknown as { cookies: Map<string, string> }).cookies.set(
-    "givefirst.session_token",
-    encodeURIComponent(`${token}.${signature}`),
-  );
-  return { member, email, client };
-}
 
 describeOnDatabases("events", (database) => {
   let harness: ReturnType<typeof createTestApp>;
@@ -47,7 +21,7 @@ describeOnDatabases("events", (database) => {
     await database().reset();
     harness = createTestApp(database().handle);
     cityId = (await createCity(harness.context)).id;
-    host = await quickMember(harness, { name: "Hostess", homeCityId: cityId });
+    host = await createMember(harness, { name: "Hostess", homeCityId: cityId });
   });
 
   async function createEvent(overrides: Record<string, unknown> = {}, by: TestMember = host) {
@@ -107,8 +81,8 @@ describeOnDatabases("events", (database) => {
     });
     expect((await past.json()).error.field).toBe("startsAt");
 
-    const other = await quickMember(harness, { name: "Other" });
-    const guest = await quickMember(harness, { name: "Guest", locale: "fr" });
+    const other = await createMember(harness, { name: "Other" });
+    const guest = await createMember(harness, { name: "Guest", locale: "fr" });
     expect((await rsvp(guest, event.id, "going")).status).toBe("going");
     const foreignEdit = await other.client.request("PATCH", `/api/events/${event.id}`, { title: "Mine" });
     expect(foreignEdit.status).toBe(404);
@@ -168,8 +142,8 @@ describeOnDatabases("events", (database) => {
     const membersEvent = await createEvent({ audience: "members", title: "Members breakfast" });
     const privateEvent = await createEvent({ audience: "invite_only", title: "Private dinner" });
     const anonymous = new Client(harness.app);
-    const member = await quickMember(harness, { name: "Member" });
-    const blocked = await quickMember(harness, { name: "Blocked" });
+    const member = await createMember(harness, { name: "Member" });
+    const blocked = await createMember(harness, { name: "Blocked" });
     await database().handle.db.insert(blocks).values({ blockerId: host.member.id, blockedId: blocked.member.id });
 
     expect((await anonymous.get(`/api/events/${publicEvent.id}`)).status).toBe(200);
@@ -201,7 +175,7 @@ describeOnDatabases("events", (database) => {
 
   it("waitlists when full, promotes the first waitlisted when a seat frees, and asks the host when approval is required", async () => {
     const event = await createEvent({ capacity: 2 });
-    const guests = await Promise.all(["Ana", "Ben", "Cy", "Dee"].map((name) => quickMember(harness, { name })));
+    const guests = await Promise.all(["Ana", "Ben", "Cy", "Dee"].map((name) => createMember(harness, { name })));
     const [ana, ben, cy, dee] = guests as [TestMember, TestMember, TestMember, TestMember];
     expect(await rsvp(ana, event.id, "going")).toMatchObject({ status: "going", waitlistPosition: null });
     expect(await rsvp(ben, event.id, "going")).toMatchObject({ status: "going" });
@@ -246,7 +220,9 @@ describeOnDatabases("events", (database) => {
 
   it("shows the guest list as the audience allows, hiding blocked members", async () => {
     const event = await createEvent({ audience: "invite_only", capacity: 1 });
-    const [ana, ben, outsider] = await Promise.all(["Ana", "Ben", "Out"].map((name) => quickMember(harness, { name })));
+    const [ana, ben, outsider] = await Promise.all(
+      ["Ana", "Ben", "Out"].map((name) => createMember(harness, { name })),
+    );
     for (const guest of [ana!, ben!])
       await host.client.post(`/api/events/${event.id}/invitations`, { memberId: guest.member.id });
     await rsvp(ana!, event.id, "going");
@@ -285,7 +261,7 @@ describeOnDatabases("events", (database) => {
       return row!;
     };
     const [match, tagged, offTopic, hidden, later, blocker] = await Promise.all(
-      ["Match", "Tagged", "OffTopic", "Hidden", "Later", "Blocker"].map((name) => quickMember(harness, { name })),
+      ["Match", "Tagged", "OffTopic", "Hidden", "Later", "Blocker"].map((name) => createMember(harness, { name })),
     );
     const matchTrip = await trip(match!, {});
     await trip(tagged!, { seeks: "", seeksTags: ["climate"] });
@@ -295,7 +271,7 @@ describeOnDatabases("events", (database) => {
     await trip(blocker!, {});
     await db.insert(blocks).values({ blockerId: blocker!.member.id, blockedId: host.member.id });
     // A trip shown to the traveller's connections reaches a host the traveller follows.
-    const friend = await quickMember(harness, { name: "Friend" });
+    const friend = await createMember(harness, { name: "Friend" });
     await trip(friend, { audience: "connections" });
     await db.insert(follows).values({ followerId: friend.member.id, followeeId: host.member.id });
 
@@ -325,7 +301,7 @@ describeOnDatabases("events", (database) => {
 
   it("records the host's gift when an invited guest attended, and not before the event or for uninvited guests", async () => {
     const event = await createEvent({ capacity: 5 });
-    const [invitee, walkIn] = await Promise.all(["Invitee", "WalkIn"].map((name) => quickMember(harness, { name })));
+    const [invitee, walkIn] = await Promise.all(["Invitee", "WalkIn"].map((name) => createMember(harness, { name })));
     await host.client.post(`/api/events/${event.id}/invitations`, { memberId: invitee!.member.id });
     await rsvp(invitee!, event.id, "going");
     await rsvp(walkIn!, event.id, "going");

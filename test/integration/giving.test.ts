@@ -1,6 +1,3 @@
-import { createHmac, randomUUID } from "node:crypto";
-import { insertMember, type NewMember } from "../../src/db/repositories/members.repository";
-import { sessions, users } from "../../src/db/schema/auth";
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { invitePayItForward } from "../../src/app/giving/invite-pay-it-forward";
@@ -9,32 +6,9 @@ import { gifts } from "../../src/db/schema/gatherings";
 import { blocks, ties } from "../../src/db/schema/people";
 import { notifications } from "../../src/db/schema/system";
 import { describeOnDatabases } from "../support/databases";
+import { createMember } from "../support/factories";
 import { createCity, toulouseCity, type TestMember } from "../support/factories";
-import { Client, createTestApp, testSecret } from "../support/test-app";
-
-/**
- * A signed-in member without a password check: a session row and its signed cookie, as better-auth writes them
- * (the factory's sign-in hashes a password each time, which dominates these tests' time).
- */
-async function quickMember(
-  harness: ReturnType<typeof createTestApp>,
-  fields: Partial<NewMember> & { name: string },
-): Promise<TestMember> {
-  const db = harness.context.db;
-  const userId = randomUUID();
-  const email = `${userId}@example.test`;
-  await db.insert(users).values({ id: userId, name: fields.name, email, emailVerified: true });
-  const member = await insertMember(db, { ...fields, userId });
-  const token = randomUUID().replaceAll("-", "");
-  await db.insert(sessions).values({ id: randomUUID(), token, userId, expiresAt: new Date(Date.now() + 86_400_000) });
-  const signature = createHmac("sha256", testSecret).update(token).digest("base64");
-  const client = new Client(harness.app);
-  (client as unknown as { cookies: Map<string, string> }).cookies.set(
-    "givefirst.session_token",
-    encodeURIComponent(`${token}.${signature}`),
-  );
-  return { member, email, client };
-}
+import { createTestApp } from "../support/test-app";
 
 describeOnDatabases("give ledger and feedback", (database) => {
   let harness: ReturnType<typeof createTestApp>;
@@ -48,8 +22,8 @@ describeOnDatabases("give ledger and feedback", (database) => {
     harness.context.now = () => new Date("2027-02-10T12:00:00Z");
     miamiId = (await createCity(harness.context)).id;
     [host, guest] = (await Promise.all([
-      quickMember(harness, { name: "Local", homeCityId: miamiId }),
-      quickMember(harness, { name: "Visitor", origin: "visitor" }),
+      createMember(harness, { name: "Local", homeCityId: miamiId }),
+      createMember(harness, { name: "Visitor", origin: "visitor" }),
     ])) as [TestMember, TestMember];
   });
 
@@ -77,7 +51,7 @@ describeOnDatabases("give ledger and feedback", (database) => {
     const early = await meeting("2027-02-09T00:30:00Z"); // 19:30 on 8 February in Miami
     const future = await meeting("2027-02-11T15:00:00Z");
     expect((await confirm(host, future.id)).code).toBe(409);
-    const outsider = await quickMember(harness, { name: "Outsider" });
+    const outsider = await createMember(harness, { name: "Outsider" });
     expect((await confirm(outsider, early.id)).code).toBe(404);
 
     expect(await confirm(host, early.id)).toMatchObject({
@@ -194,8 +168,8 @@ describeOnDatabases("give ledger and feedback", (database) => {
 
   it("shows a giving record: given, received, recent thanks and newcomers helped, hidden from blocked members", async () => {
     const [localFriend, traveller] = await Promise.all([
-      quickMember(harness, { name: "Local friend", origin: "local" }),
-      quickMember(harness, { name: "Traveller", origin: "local" }),
+      createMember(harness, { name: "Local friend", origin: "local" }),
+      createMember(harness, { name: "Traveller", origin: "local" }),
     ]);
     await db()
       .insert(trips)
@@ -243,10 +217,10 @@ describeOnDatabases("give ledger and feedback", (database) => {
   it("invites a traveller to pay it forward after the trip, once, listing arrivals in their home city", async () => {
     const toulouseId = (await createCity(harness.context, { ...toulouseCity, locale: "en" })).id;
     const [visitorFromToulouse, miamiLocal, otherTraveller, hiddenTraveller] = await Promise.all([
-      quickMember(harness, { name: "Toulousain", homeCityId: toulouseId }),
-      quickMember(harness, { name: "Miami local", homeCityId: miamiId }),
-      quickMember(harness, { name: "Elsewhere" }),
-      quickMember(harness, { name: "Hidden" }),
+      createMember(harness, { name: "Toulousain", homeCityId: toulouseId }),
+      createMember(harness, { name: "Miami local", homeCityId: miamiId }),
+      createMember(harness, { name: "Elsewhere" }),
+      createMember(harness, { name: "Hidden" }),
     ]);
     const trip = (memberId: number, cityId: number, values: Partial<typeof trips.$inferInsert> = {}) => ({
       memberId,

@@ -1,42 +1,19 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { expireIntroductions } from "../../src/app/introductions/expire-introductions";
-import { insertMember, type NewMember } from "../../src/db/repositories/members.repository";
+import { insertMember } from "../../src/db/repositories/members.repository";
 import { offers, trips } from "../../src/db/schema/arrivals";
-import { sessions, users } from "../../src/db/schema/auth";
+import { users } from "../../src/db/schema/auth";
 import { gifts } from "../../src/db/schema/gatherings";
 import { blocks } from "../../src/db/schema/people";
 import { emailOutbox, notifications } from "../../src/db/schema/system";
 import { describeOnDatabases } from "../support/databases";
+import { createMember } from "../support/factories";
 import { createCity, type TestMember } from "../support/factories";
-import { Client, createTestApp, testSecret } from "../support/test-app";
+import { createTestApp } from "../support/test-app";
 
 const day = 86_400_000;
-
-/**
- * A signed-in member without a password check: a session row and its signed cookie, as better-auth writes them
- * (the factory's sign-in hashes a password each time, which dominates these tests' time).
- */
-async function quickMember(
-  harness: ReturnType<typeof createTestApp>,
-  fields: Partial<NewMember> & { name: string },
-): Promise<TestMember> {
-  const db = harness.context.db;
-  const userId = randomUUID();
-  const email = `${userId}@example.test`;
-  await db.insert(users).values({ id: userId, name: fields.name, email, emailVerified: true });
-  const member = await insertMember(db, { ...fields, userId });
-  const token = randomUUID().replaceAll("-", "");
-  await db.insert(sessions).values({ id: randomUUID(), token, userId, expiresAt: new Date(Date.now() + 86_400_000) });
-  const signature = createHmac("sha256", testSecret).update(token).digest("base64");
-  const client = new Client(harness.app);
-  (client as unknown as { cookies: Map<string, string> }).cookies.set(
-    "givefirst.session_token",
-    encodeURIComponent(`${token}.${signature}`),
-  );
-  return { member, email, client };
-}
 
 describeOnDatabases("introductions", (database) => {
   let harness: ReturnType<typeof createTestApp>;
@@ -51,7 +28,7 @@ describeOnDatabases("introductions", (database) => {
     start = Date.now();
     harness.context.now = () => new Date(start);
     [connector, ana, ben] = (await Promise.all(
-      ["Connie", "Ana", "Ben"].map((name) => quickMember(harness, { name })),
+      ["Connie", "Ana", "Ben"].map((name) => createMember(harness, { name })),
     )) as [TestMember, TestMember, TestMember];
   });
 
@@ -192,7 +169,7 @@ describeOnDatabases("introductions", (database) => {
       "Gladly",
     ]);
     expect((await connector.client.get(`/api/introductions/${intro.id}/messages`)).status).toBe(404);
-    const outsider = await quickMember(harness, { name: "Out" });
+    const outsider = await createMember(harness, { name: "Out" });
     expect((await outsider.client.get(`/api/introductions/${intro.id}`)).status).toBe(404);
     expect((await outsider.client.post(`/api/introductions/${intro.id}/answer`, { answer: "accepted" })).status).toBe(
       404,

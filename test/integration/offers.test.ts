@@ -4,8 +4,9 @@ import { meetings, offers, trips } from "../../src/db/schema/arrivals";
 import { blocks, follows } from "../../src/db/schema/people";
 import { emailOutbox, notifications } from "../../src/db/schema/system";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, testPassword, type TestMember } from "../support/factories";
-import { Client, createTestApp } from "../support/test-app";
+import { createCity, createMember, signInAgain, type TestMember } from "../support/factories";
+import type { Client} from "../support/test-app";
+import { createTestApp } from "../support/test-app";
 
 // Monday 4 March 2030, noon UTC; the trip is Wednesday 6 to Friday 8 March in Miami (UTC−5).
 const fixedNow = new Date("2030-03-04T12:00:00Z");
@@ -123,6 +124,9 @@ describeOnDatabases("offers", (database) => {
     ]);
     const again = await traveller.client.post(`/api/offers/${body.id}/accept`, {});
     expect(again.status).toBe(409);
+    const late = await offer(local.client, coffee("2030-03-07T15:00:00Z"));
+    harness.context.now = () => new Date("2030-03-10T12:00:00Z");
+    expect((await traveller.client.post(`/api/offers/${late.body.id}/accept`, {})).status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe("conflict");
   });
 
@@ -208,8 +212,7 @@ describeOnDatabases("offers", (database) => {
 
   it("accepts once when two acceptance requests race", async () => {
     const { body } = await offer(local.client);
-    const second = new Client(harness.app);
-    await second.post("/api/auth/sign-in/email", { email: traveller.email, password: testPassword });
+    const second = await signInAgain(harness, traveller);
     const slotId = body.slots[0].id as number;
     const results = await Promise.all([
       traveller.client.post(`/api/offers/${body.id}/accept`, { slotId }),

@@ -70,4 +70,6 @@ export class Client {
   get = (path: string) => this.request("GET", path);
   post = (path: string, body?: unknown) => this.request("POST", path, body ?? {});
   cookieNames = () => [...this.cookies.keys()];
+  /** Sets a cookie as if the server had, e.g. a session written directly by a test factory. */
+  setCookie = (name: string, value: string) => this.cookies.set(name, value);
 }
