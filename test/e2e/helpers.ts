@@ -70,3 +70,10 @@ export async function hasRoute(page: Page, method: "GET" | "POST", path: string)
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   return !/^No route/.test(body?.error?.message ?? "");
 }
+
+/** Signs out from the header and waits until the app shows the signed-out navigation. */
+export async function signOut(page: Page, language: "en" | "fr" = "en") {
+  const text = language === "fr" ? { out: "Se déconnecter", in: "Se connecter" } : { out: "Sign out", in: "Sign in" };
+  await page.getByRole("button", { name: text.out }).click();
+  await expect(page.getByRole("navigation").getByRole("link", { name: text.in, exact: true })).toBeVisible();
+}

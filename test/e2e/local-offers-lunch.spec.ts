@@ -3,7 +3,7 @@
  * arrival with the reasons it concerns her and offers a lunch at a time of Miami; the traveller sees it and accepts.
  */
 import { expect, test } from "@playwright/test";
-import { daysFromNow, expectAccessible, screenshot, signInAsPersona } from "./helpers";
+import { daysFromNow, expectAccessible, screenshot, signInAsPersona, signOut } from "./helpers";
 
 test("a local sees an arrival with its reasons, offers a lunch, and the traveller accepts it", async ({ page }) => {
   await signInAsPersona(page, "Julien Castaing");
@@ -17,7 +17,7 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   await page.getByRole("button", { name: "Announce" }).click();
   await expect(page).toHaveURL(/\/trips\/\d+$/);
   const tripUrl = new URL(page.url()).pathname;
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signInAsPersona(page, "Emily Thompson");
   const arrival = page.locator(".arrival").filter({ hasText: "Julien Castaing" }).first();
@@ -45,7 +45,7 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   await expectAccessible(page, "offer form");
   await form.getByRole("button", { name: "Send my offer" }).click();
   await expect(arrival.getByText("Your offer was sent to Julien Castaing.")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signInAsPersona(page, "Julien Castaing");
   await page.goto(tripUrl);

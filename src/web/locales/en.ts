@@ -167,6 +167,7 @@ export const en = {
     alertCap: "Enter a number from 0 to 50.",
   },
   arrivals: {
+    noCity: "Set your home city in your profile to see who is arriving there.",
     title: "Arriving in your city",
     empty: "Nobody you could help is arriving soon. We will tell you when someone does.",
     visiting: "Visiting {{city}}",

@@ -174,6 +174,7 @@ export const fr: Messages = {
     alertCap: "Saisissez un nombre de 0 à 50.",
   },
   arrivals: {
+    noCity: "Indiquez votre ville de résidence dans votre profil pour voir qui y arrive.",
     title: "Ils arrivent dans votre ville",
     empty: "Personne que vous pourriez aider n'arrive bientôt. Nous vous préviendrons.",
     visiting: "En séjour à {{city}}",

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../api-client";
+import { api, ApiError } from "../api-client";
 import type { Trip, Viewer } from "../api-types";
 import { ArrivalCard } from "../components/arrival-card";
 import { DemoPersonas } from "../components/demo-personas";
@@ -66,19 +66,25 @@ function MemberHome({ viewer }: { viewer: Viewer }) {
       ) : null}
       <section aria-labelledby="arrivals-title">
         <h2 id="arrivals-title">{t("arrivals.title")}</h2>
-        <QueryView query={arrivals}>
-          {(list) =>
-            list.length === 0 ? (
-              <Empty>{t("arrivals.empty")}</Empty>
-            ) : (
-              <ul className="cards arrivals">
-                {list.map((trip) => (
-                  <ArrivalCard key={trip.id} trip={trip} />
-                ))}
-              </ul>
-            )
-          }
-        </QueryView>
+        {arrivals.error instanceof ApiError && arrivals.error.field === "city" ? (
+          <p className="notice">
+            {t("arrivals.noCity")} <Link to="/onboarding">{t("home.completeLink")}</Link>
+          </p>
+        ) : (
+          <QueryView query={arrivals}>
+            {(list) =>
+              list.length === 0 ? (
+                <Empty>{t("arrivals.empty")}</Empty>
+              ) : (
+                <ul className="cards arrivals">
+                  {list.map((trip) => (
+                    <ArrivalCard key={trip.id} trip={trip} />
+                  ))}
+                </ul>
+              )
+            }
+          </QueryView>
+        )}
       </section>
       <section aria-labelledby="my-trips-title">
         <h2 id="my-trips-title">{t("trips.mine")}</h2>
