@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import { beforeAll, beforeEach, expect, it } from "vitest";
 import { agendas, busyTimes, meetings, offers, trips } from "../../src/db/schema/arrivals";
 import { describeOnDatabases } from "../support/databases";
@@ -138,5 +139,92 @@ describeOnDatabases("agenda", (database) => {
     const withdrawn = (await (await traveller.client.get(`/api/trips/${tripId}/agenda`)).json()) as Json;
     expect(withdrawn.version).toBe(3);
     expect(withdrawn.changes).toEqual({ added: [], removed: [`offer-${first.id}`], moved: [] });
+  });
+
+  /** The VEVENTs of a calendar file, after registering its time zones, as uid → fields. */
+  function parseCalendar(text: string) {
+    const root = new ICAL.Component(ICAL.parse(text));
+    for (const zone of root.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+    return root.getAllSubcomponents("vevent").map((component) => {
+      const event = new ICAL.Event(component);
+      return {
+        uid: event.uid,
+        summary: event.summary,
+        sequence: event.sequence,
+        status: String(component.getFirstPropertyValue("status")),
+        zone: event.startDate.zone?.tzid,
+        localStart: event.startDate.toString(),
+        utcStart: event.startDate.toJSDate().toISOString(),
+        localEnd: event.endDate.toString(),
+      };
+    });
+  }
+
+  it("downloads the agenda as iCalendar: local times in America/New_York, French titles, cancelled items", async () => {
+    const coffee = await offer(local(1).client, "coffee", "2030-03-06T15:00:00Z", 45, venueA);
+    const lunch = await offer(local(0).client, "lunch", "2030-03-07T17:00:00Z", 60, venueB);
+    const response = await traveller.client.get(`/api/trips/${tripId}/agenda.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/calendar/);
+    const text = await response.text();
+    expect(text).toContain("BEGIN:VTIMEZONE");
+    const events = parseCalendar(text);
+    expect(events).toEqual([
+      {
+        uid: `agenda-${tripId}-offer-${coffee.id}@localhost`,
+        summary: "Café avec Ben Coffee",
+        sequence: 1,
+        status: "CONFIRMED",
+        zone: "America/New_York",
+        localStart: "2030-03-06T10:00:00",
+        utcStart: "2030-03-06T15:00:00.000Z",
+        localEnd: "2030-03-06T10:45:00",
+      },
+      expect.objectContaining({
+        uid: `agenda-${tripId}-offer-${lunch.id}@localhost`,
+        summary: "Déjeuner avec Ana Lunch",
+        localStart: "2030-03-07T12:00:00",
+        utcStart: "2030-03-07T17:00:00.000Z",
+      }),
+    ]);
+    expect((await local(0).client.get(`/api/trips/${tripId}/agenda.ics`)).status).toBe(404);
+
+    await local(1).client.post(`/api/offers/${coffee.id}/withdraw`);
+    const after = parseCalendar(await (await traveller.client.get(`/api/trips/${tripId}/agenda.ics`)).text());
+    expect(after).toEqual([
+      expect.objectContaining({
+        uid: `agenda-${tripId}-offer-${lunch.id}@localhost`,
+        sequence: 2,
+        status: "CONFIRMED",
+      }),
+      expect.objectContaining({
+        uid: `agenda-${tripId}-offer-${coffee.id}@localhost`,
+        sequence: 2,
+        status: "CANCELLED",
+      }),
+    ]);
+  });
+
+  it("serves a subscription feed by its secret; a wrong or revoked secret is not found", async () => {
+    await offer(local(1).client, "coffee", "2030-03-06T15:00:00Z", 45, venueA);
+    expect((await local(0).client.post(`/api/trips/${tripId}/calendar-feeds`)).status).toBe(404);
+    const created = await traveller.client.post(`/api/trips/${tripId}/calendar-feeds`);
+    expect(created.status).toBe(201);
+    const feed = (await created.json()) as Json;
+    const url = new URL(feed.url as string);
+    expect(url.pathname).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const anonymous = createTestApp(database().handle).app;
+    const read = await anonymous.request(url.pathname);
+    expect(read.status).toBe(200);
+    expect(parseCalendar(await read.text())).toEqual([expect.objectContaining({ summary: "Café avec Ben Coffee" })]);
+
+    const secret = url.pathname.slice("/api/calendar/".length, -".ics".length);
+    const wrong = `${secret.slice(0, -1)}${secret.endsWith("A") ? "B" : "A"}`;
+    expect((await anonymous.request(`/api/calendar/${wrong}.ics`)).status).toBe(404);
+    expect((await anonymous.request(`/api/calendar/nonsense.ics`)).status).toBe(404);
+
+    expect((await local(0).client.request("DELETE", `/api/calendar-feeds/${feed.id}`)).status).toBe(404);
+    expect((await traveller.client.request("DELETE", `/api/calendar-feeds/${feed.id}`)).status).toBe(204);
+    expect((await anonymous.request(url.pathname)).status).toBe(404);
   });
 });

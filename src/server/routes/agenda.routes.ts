@@ -1,7 +1,19 @@
 /** Agenda: thin handlers over one use case each. */
-import { getTripAgendaRoute } from "../../api/agenda";
+import {
+  calendarFeedRoute,
+  createCalendarFeedRoute,
+  getTripAgendaCalendarRoute,
+  getTripAgendaRoute,
+  revokeCalendarFeedRoute,
+} from "../../api/agenda";
+import { createCalendarFeed } from "../../app/agenda/create-calendar-feed";
+import { getCalendarFeed } from "../../app/agenda/get-calendar-feed";
 import { getTripAgenda } from "../../app/agenda/get-trip-agenda";
+import { getTripAgendaCalendar } from "../../app/agenda/get-trip-agenda-calendar";
+import { revokeCalendarFeed } from "../../app/agenda/revoke-calendar-feed";
 import { requireViewer, type RouteRegistrar } from "../http";
+
+const calendarHeaders = { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, no-store" };
 
 export const registerAgendaRoutes: RouteRegistrar = (router, context) => {
   router.openapi(getTripAgendaRoute, async (c) => {
@@ -10,5 +22,24 @@ export const registerAgendaRoutes: RouteRegistrar = (router, context) => {
       tripId: c.req.valid("param").id,
     });
     return c.json({ tripId, version, ...plan, changes }, 200);
+  });
+
+  router.openapi(getTripAgendaCalendarRoute, async (c) => {
+    const text = await getTripAgendaCalendar(context, { viewer: requireViewer(c), tripId: c.req.valid("param").id });
+    return c.body(text, 200, { ...calendarHeaders, "content-disposition": 'attachment; filename="agenda.ics"' });
+  });
+
+  router.openapi(createCalendarFeedRoute, async (c) =>
+    c.json(await createCalendarFeed(context, { viewer: requireViewer(c), tripId: c.req.valid("param").id }), 201),
+  );
+
+  router.openapi(revokeCalendarFeedRoute, async (c) => {
+    await revokeCalendarFeed(context, { viewer: requireViewer(c), feedId: c.req.valid("param").id });
+    return c.body(null, 204);
+  });
+
+  router.openapi(calendarFeedRoute, async (c) => {
+    const text = await getCalendarFeed(context, { fileName: c.req.valid("param").secret });
+    return c.body(text, 200, calendarHeaders);
   });
 };
