@@ -7,7 +7,9 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
 });
 
-export const healthSchema = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }).openapi("Health");
+export const healthSchema = z
+  .object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) })
+  .openapi("Health");
 
 export const healthRoute = createRoute({
   method: "get",
@@ -68,7 +70,13 @@ export const meRoute = createRoute({
 });
 
 export const demoPersonaSchema = z
-  .object({ memberId: z.number().int(), name: z.string(), headline: z.string(), city: z.string().nullable(), role: z.string() })
+  .object({
+    memberId: z.number().int(),
+    name: z.string(),
+    headline: z.string(),
+    city: z.string().nullable(),
+    role: z.string(),
+  })
   .openapi("DemoPersona");
 
 export const demoPersonasRoute = createRoute({
@@ -88,7 +96,11 @@ export const demoSignInRoute = createRoute({
   request: {
     body: { content: { "application/json": { schema: z.object({ memberId: idSchema }).strict() } }, required: true },
   },
-  responses: { 200: json(viewerSchema, "Signed in as the demo member"), 400: errorResponses[400], 404: errorResponses[404] },
+  responses: {
+    200: json(viewerSchema, "Signed in as the demo member"),
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
 });
 
 export const inboxEmailSchema = z

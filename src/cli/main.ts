@@ -23,13 +23,14 @@ async function run(load: () => Promise<number>): Promise<void> {
 
 /** Opens the app's database from the configuration, runs `body` with a context, and closes it. */
 async function withContext(body: (context: AppContext) => Promise<number>): Promise<number> {
-  const [{ loadConfig, databaseOptions }, { createDb }, { createAppContext }, { noJobs }, { default: pino }] = await Promise.all([
-    import("../server/config"),
-    import("../db/create-db"),
-    import("../app/create-context"),
-    import("../app/job-queue"),
-    import("pino"),
-  ]);
+  const [{ loadConfig, databaseOptions }, { createDb }, { createAppContext }, { noJobs }, { default: pino }] =
+    await Promise.all([
+      import("../server/config"),
+      import("../db/create-db"),
+      import("../app/create-context"),
+      import("../app/job-queue"),
+      import("pino"),
+    ]);
   const config = loadConfig();
   const handle = await createDb(databaseOptions(config));
   try {

@@ -30,7 +30,11 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseOptions =
-  | { engine: "pglite"; dataDir: string | null; /** A dump of a data directory to start from (tests). */ template?: Blob }
+  | {
+      engine: "pglite";
+      dataDir: string | null;
+      /** A dump of a data directory to start from (tests). */ template?: Blob;
+    }
   | { engine: "postgres"; url: string; poolSize?: number; statementTimeoutMs?: number };
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");

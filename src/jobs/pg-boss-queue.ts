@@ -29,7 +29,9 @@ export async function startJobQueue(options: QueueOptions): Promise<RunningQueue
     "connectionString" in options.database
       ? new PgBoss({ connectionString: options.database.connectionString, max: 4, schema: "pgboss" })
       : new PgBoss({
-          db: { executeSql: (text, values) => (options.database as { executeSql: ExecuteSql }).executeSql(text, values) },
+          db: {
+            executeSql: (text, values) => (options.database as { executeSql: ExecuteSql }).executeSql(text, values),
+          },
           schema: "pgboss",
         });
   boss.on("error", (error) => options.logger.error({ err: error }, "job queue error"));

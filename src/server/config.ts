@@ -32,31 +32,18 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z
     .string()
-    .regex(
-      /^postgres(ql)?:\/\//,
-      "must start with postgres:// or postgresql://",
-    )
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
   BASE_URL: z.url().optional(),
-  AUTH_SECRET: z
-    .string()
-    .min(32, "must hold at least 32 characters")
-    .optional(),
+  AUTH_SECRET: z.string().min(32, "must hold at least 32 characters").optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   DEMO: booleanText.optional(),
-  DEMO_REPLY_DELAY_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(600_000)
-    .default(20_000),
+  DEMO_REPLY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   NODE_ENV: z.string().default("development"),
-  LOG_LEVEL: z
-    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-    .default("info"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export class ConfigError extends Error {
@@ -64,14 +51,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; the auth secret is generated into the data directory on first start when unset. */
-export function loadConfig(
-  environment: NodeJS.ProcessEnv = process.env,
-): Config {
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
-    );
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
@@ -83,10 +66,7 @@ export function loadConfig(
     host: env.HOST,
     dataDir,
     databaseUrl,
-    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(
-      /\/$/,
-      "",
-    ),
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     authSecret: env.AUTH_SECRET ?? readOrCreateSecret(dataDir),
     smtpUrl: env.SMTP_URL ?? null,
     // The demo world is on by default on the embedded database and off on a real server.

@@ -35,31 +35,16 @@ function isDatabaseUnavailable(error: unknown): boolean {
     (error as { code?: string; cause?: { code?: string } })?.code ??
     (error as { cause?: { code?: string } })?.cause?.code;
   return (
-    [
-      "ECONNREFUSED",
-      "ECONNRESET",
-      "57P01",
-      "57P02",
-      "57P03",
-      "08000",
-      "08003",
-      "08006",
-    ].includes(code ?? "") ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(
-      String((error as Error)?.message ?? ""),
-    )
+    ["ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "08000", "08003", "08006"].includes(code ?? "") ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(String((error as Error)?.message ?? ""))
   );
 }
 
-export function createServerApp(
-  context: AppContext,
-  options: ServerOptions,
-): Router {
+export function createServerApp(context: AppContext, options: ServerOptions): Router {
   const app = createRouter();
 
   app.use("*", async (c, next) => {
-    const requestId =
-      c.req.header("x-request-id")?.slice(0, 64) || randomUUID();
+    const requestId = c.req.header("x-request-id")?.slice(0, 64) || randomUUID();
     c.set("requestId", requestId);
     c.header("X-Request-Id", requestId);
     const started = performance.now();
@@ -78,23 +63,14 @@ export function createServerApp(
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
-      return errorResponse(
-        c,
-        error.code,
-        error.message,
-        error.details.field,
-        error.details.retryAfterSeconds,
-      );
+      return errorResponse(c, error.code, error.message, error.details.field, error.details.retryAfterSeconds);
     }
     // The request validators throw these for a body that is not JSON at all: a client's mistake, not ours.
     if (error instanceof HTTPException && error.status < 500) {
       return errorResponse(c, "validation_failed", error.message || "Malformed request");
     }
     if (isDatabaseUnavailable(error)) {
-      context.logger.warn(
-        { err: error, requestId: c.get("requestId") },
-        "database unavailable",
-      );
+      context.logger.warn({ err: error, requestId: c.get("requestId") }, "database unavailable");
       return errorResponse(
         c,
         "service_unavailable",
@@ -103,10 +79,7 @@ export function createServerApp(
         2,
       );
     }
-    context.logger.error(
-      { err: error, requestId: c.get("requestId") },
-      "unexpected error",
-    );
+    context.logger.error({ err: error, requestId: c.get("requestId") }, "unexpected error");
     return c.json(
       {
         error: {
@@ -124,9 +97,7 @@ export function createServerApp(
       : c.text("Not found", 404),
   );
 
-  app.on(["GET", "POST"], "/api/auth/*", (c) =>
-    context.auth.handler(c.req.raw),
-  );
+  app.on(["GET", "POST"], "/api/auth/*", (c) => context.auth.handler(c.req.raw));
 
   app.use("/api/*", async (c, next) => {
     c.set("viewer", await getViewer(context, c.req.raw.headers));

@@ -23,9 +23,7 @@ export function createRouter(): Router {
         {
           error: {
             code: "validation_failed" as const,
-            message: issue
-              ? `${field ?? "input"}: ${issue.message}`
-              : "invalid input",
+            message: issue ? `${field ?? "input"}: ${issue.message}` : "invalid input",
             field,
           },
         },
@@ -39,8 +37,7 @@ export function createRouter(): Router {
 export function requireViewer(c: Context<ServerEnv>): ViewerInfo {
   const viewer = c.get("viewer");
   if (!viewer) throw new AppError("unauthenticated", "Sign in first");
-  if (viewer.suspended)
-    throw new AppError("forbidden", "Your account is suspended");
+  if (viewer.suspended) throw new AppError("forbidden", "Your account is suspended");
   return viewer;
 }
 
@@ -52,16 +49,8 @@ export function errorResponse(
   field?: string,
   retryAfterSeconds?: number,
 ) {
-  if (retryAfterSeconds !== undefined)
-    c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
-  return c.json(
-    { error: { code, message, ...(field ? { field } : {}) } },
-    errorStatus[code],
-  );
+  if (retryAfterSeconds !== undefined) c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
+  return c.json({ error: { code, message, ...(field ? { field } : {}) } }, errorStatus[code]);
 }
 
-export type RouteRegistrar = (
-  router: Router,
-  context: AppContext,
-  extra: { authSecret: string },
-) => void;
+export type RouteRegistrar = (router: Router, context: AppContext, extra: { authSecret: string }) => void;

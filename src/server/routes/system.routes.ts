@@ -1,9 +1,6 @@
 /** Health, instance, cities, the viewer and the demo helpers. */
 import { sql } from "drizzle-orm";
-import {
-  signInAsDemoPersona,
-  listDemoPersonas,
-} from "../../app/demo/demo-personas";
+import { signInAsDemoPersona, listDemoPersonas } from "../../app/demo/demo-personas";
 import { getViewer } from "../../app/get-viewer";
 import { readDemoInbox } from "../../app/demo/read-demo-inbox";
 import { listCities } from "../../app/list-cities";
@@ -22,11 +19,7 @@ import { presentViewer } from "../presenters";
 
 const version = "0.1.0";
 
-export const registerSystemRoutes: RouteRegistrar = (
-  router,
-  context,
-  { authSecret },
-) => {
+export const registerSystemRoutes: RouteRegistrar = (router, context, { authSecret }) => {
   router.openapi(healthRoute, async (c) => {
     await context.db.execute(sql`select 1`);
     return c.json({ status: "ok" as const, database: context.engine }, 200);
@@ -63,23 +56,17 @@ export const registerSystemRoutes: RouteRegistrar = (
     return c.json(presentViewer(viewer), 200);
   });
 
-  router.openapi(demoPersonasRoute, async (c) =>
-    c.json({ personas: await listDemoPersonas(context) }, 200),
-  );
+  router.openapi(demoPersonasRoute, async (c) => c.json({ personas: await listDemoPersonas(context) }, 200));
 
   router.openapi(demoSignInRoute, async (c) => {
     const { memberId } = c.req.valid("json");
     const headers = await signInAsDemoPersona(context, memberId, authSecret);
-    for (const cookie of headers.getSetCookie())
-      c.header("Set-Cookie", cookie, { append: true });
+    for (const cookie of headers.getSetCookie()) c.header("Set-Cookie", cookie, { append: true });
     const cookieHeader = headers
       .getSetCookie()
       .map((cookie) => cookie.split(";")[0])
       .join("; ");
-    const viewer = await getViewer(
-      context,
-      new Headers({ cookie: cookieHeader }),
-    );
+    const viewer = await getViewer(context, new Headers({ cookie: cookieHeader }));
     if (!viewer) throw notFound("Demo persona");
     return c.json(presentViewer(viewer), 200);
   });
