@@ -13,6 +13,7 @@ import {
   offerWithId,
 } from "../../db/repositories/offers.repository";
 import { AppError, invalid } from "../../domain/errors";
+import { isTripCurrent, type TripStatus } from "../../domain/trips/can-see-trip";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
 import { loadOfferForParty } from "./load-offer-for-party";
@@ -26,6 +27,8 @@ export async function acceptOffer(
   const { viewer, offerId, slotId } = options;
   const party = await loadOfferForParty(context.db, offerId, viewer.memberId);
   if (party.role !== "traveller") throw new AppError("forbidden", "Only the traveller accepts an offer");
+  if (!isTripCurrent({ status: party.tripStatus as TripStatus, visibleUntil: party.tripVisibleUntil }, context.now()))
+    throw new AppError("conflict", "This trip is over or cancelled: its offers can no longer be accepted");
   const slots = await listSlotsOfOffers(context.db, [offerId]);
   const slot = slotId === undefined ? undefined : slots.find((candidate) => candidate.id === slotId);
   if (slotId !== undefined && !slot) throw invalid("slotId", `Slot ${slotId} is not one of this offer's slots`);

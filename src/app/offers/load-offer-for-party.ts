@@ -7,6 +7,8 @@ export interface OfferForParty {
   offer: OfferRow;
   travellerId: number;
   cityId: number;
+  tripStatus: string;
+  tripVisibleUntil: Date;
   role: "sender" | "traveller";
 }
 

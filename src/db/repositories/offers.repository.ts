@@ -138,9 +138,17 @@ export async function insertOffer(
 export async function findOfferWithTrip(
   db: Database,
   offerId: number,
-): Promise<{ offer: OfferRow; travellerId: number; cityId: number } | undefined> {
+): Promise<
+  { offer: OfferRow; travellerId: number; cityId: number; tripStatus: string; tripVisibleUntil: Date } | undefined
+> {
   const [row] = await db
-    .select({ offer: offers, travellerId: trips.memberId, cityId: trips.cityId })
+    .select({
+      offer: offers,
+      travellerId: trips.memberId,
+      cityId: trips.cityId,
+      tripStatus: trips.status,
+      tripVisibleUntil: trips.visibleUntil,
+    })
     .from(offers)
     .innerJoin(trips, eq(trips.id, offers.tripId))
     .where(eq(offers.id, offerId));
