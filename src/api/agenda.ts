@@ -111,8 +111,6 @@ export const calendarFeedRoute = createRoute({
   responses: { 200: calendar("iCalendar"), 404: json(errorBodySchema, "Unknown or revoked") },
 });
 
-export const maxBusyCalendarBytes = 512 * 1024;
-
 export const importBusyTimesRoute = createRoute({
   method: "post",
   path: "/api/trips/{id}/busy-times",

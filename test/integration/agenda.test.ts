@@ -227,4 +227,83 @@ describeOnDatabases("agenda", (database) => {
     expect((await traveller.client.request("DELETE", `/api/calendar-feeds/${feed.id}`)).status).toBe(204);
     expect((await anonymous.request(url.pathname)).status).toBe(404);
   });
+
+  /** Posts a raw calendar file as the member (the test client only sends JSON bodies). */
+  async function upload(member: TestMember, text: string): Promise<Response> {
+    const jar = (member.client as unknown as { cookies: Map<string, string> }).cookies;
+    return harness.app.request(`/api/trips/${tripId}/busy-times`, {
+      method: "POST",
+      headers: {
+        origin: "http://localhost:3999",
+        "content-type": "text/calendar",
+        cookie: [...jar].map(([key, value]) => `${key}=${value}`).join("; "),
+      },
+      body: text,
+    });
+  }
+
+  const newYorkZone = [
+    "BEGIN:VTIMEZONE",
+    "TZID:America/New_York",
+    "BEGIN:STANDARD",
+    "DTSTART:19701101T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
+    "TZOFFSETFROM:-0400",
+    "TZOFFSETTO:-0500",
+    "END:STANDARD",
+    "BEGIN:DAYLIGHT",
+    "DTSTART:19700308T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU",
+    "TZOFFSETFROM:-0500",
+    "TZOFFSETTO:-0400",
+    "END:DAYLIGHT",
+    "END:VTIMEZONE",
+  ];
+
+  it("imports busy times from an .ics with a recurrence, within the trip; they keep offers out of the agenda", async () => {
+    const standup = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//test//EN",
+      ...newYorkZone,
+      "BEGIN:VEVENT",
+      "UID:standup@test",
+      "DTSTAMP:20300101T000000Z",
+      "DTSTART;TZID=America/New_York:20300301T090000",
+      "DTEND;TZID=America/New_York:20300301T093000",
+      "RRULE:FREQ=DAILY;COUNT=1000",
+      "SUMMARY:Standup",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    const clash = await offer(local(1).client, "coffee", "2030-03-06T14:00:00Z", 45, venueA);
+    expect((await upload(local(0), standup)).status).toBe(404);
+    const response = await upload(traveller, standup);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ imported: 3 });
+    const rows = await harness.context.db.select().from(busyTimes).orderBy(busyTimes.startsAt);
+    expect(rows.map((row) => [row.startsAt.toISOString(), row.endsAt.toISOString(), row.label])).toEqual([
+      ["2030-03-06T14:00:00.000Z", "2030-03-06T14:30:00.000Z", "Standup"],
+      ["2030-03-07T14:00:00.000Z", "2030-03-07T14:30:00.000Z", "Standup"],
+      ["2030-03-08T14:00:00.000Z", "2030-03-08T14:30:00.000Z", "Standup"],
+    ]);
+    const agenda = (await (await traveller.client.get(`/api/trips/${tripId}/agenda`)).json()) as Json;
+    expect(agenda.chosen).toEqual([]);
+    expect(agenda.unscheduled).toEqual([expect.objectContaining({ id: `offer-${clash.id}` })]);
+  });
+
+  it("rejects a malformed .ics with a clear 400 and stores nothing; a file over 512 KB is refused with 413", async () => {
+    const broken = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:not-a-date\r\nEND:VCALENDAR\r\n";
+    const response = await upload(traveller, broken);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Json;
+    expect(body.error).toMatchObject({ code: "validation_failed", field: "file" });
+    expect(body.error.message).toMatch(/iCalendar/);
+    expect(await harness.context.db.select().from(busyTimes)).toEqual([]);
+
+    const huge = `BEGIN:VCALENDAR\r\nX-PAD:${"x".repeat(600 * 1024)}\r\nEND:VCALENDAR\r\n`;
+    expect((await upload(traveller, huge)).status).toBe(413);
+    expect(await harness.context.db.select().from(busyTimes)).toEqual([]);
+  });
 });

@@ -4,13 +4,16 @@ import {
   createCalendarFeedRoute,
   getTripAgendaCalendarRoute,
   getTripAgendaRoute,
+  importBusyTimesRoute,
   revokeCalendarFeedRoute,
 } from "../../api/agenda";
 import { createCalendarFeed } from "../../app/agenda/create-calendar-feed";
 import { getCalendarFeed } from "../../app/agenda/get-calendar-feed";
 import { getTripAgenda } from "../../app/agenda/get-trip-agenda";
 import { getTripAgendaCalendar } from "../../app/agenda/get-trip-agenda-calendar";
+import { importBusyTimes, maxBusyCalendarBytes } from "../../app/agenda/import-busy-times";
 import { revokeCalendarFeed } from "../../app/agenda/revoke-calendar-feed";
+import { AppError } from "../../domain/errors";
 import { requireViewer, type RouteRegistrar } from "../http";
 
 const calendarHeaders = { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, no-store" };
@@ -41,5 +44,17 @@ export const registerAgendaRoutes: RouteRegistrar = (router, context) => {
   router.openapi(calendarFeedRoute, async (c) => {
     const text = await getCalendarFeed(context, { fileName: c.req.valid("param").secret });
     return c.body(text, 200, calendarHeaders);
+  });
+
+  router.openapi(importBusyTimesRoute, async (c) => {
+    const viewer = requireViewer(c);
+    if (Number(c.req.header("content-length") ?? 0) > maxBusyCalendarBytes)
+      throw new AppError("payload_too_large", "The calendar file is larger than 512 KB");
+    const result = await importBusyTimes(context, {
+      viewer,
+      tripId: c.req.valid("param").id,
+      text: await c.req.text(),
+    });
+    return c.json(result, 201);
   });
 };
