@@ -13,6 +13,7 @@ import { visibleUntil, type TripKind } from "../../domain/trips/trip-dates";
 import { validateTrip } from "../../domain/trips/validate-trip";
 import type { AppContext } from "../context";
 import { describeTrips, type TripDetails } from "./trip-details";
+import { queueDemoReplies } from "../demo/reply-as-demo-locals";
 
 export interface AnnounceTripCommand {
   city: string;
@@ -75,6 +76,8 @@ export async function announceTrip(
     updatedAt: now,
   });
   await context.jobs.send("alerts.fanout", { tripId: trip.id }, { singletonKey: `alerts.fanout:${trip.id}` });
+  // In demo mode, the demo locals answer after a short delay, so that someone trying the app alone sees the loop.
+  await queueDemoReplies(context, trip.id);
   const [details] = await describeTrips(
     context.db,
     [
