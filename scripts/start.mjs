@@ -22,16 +22,24 @@ const needsBuild =
   (!existsSync(builtIndex) || (existsSync(webSources) && newestMtime(webSources) > statSync(builtIndex).mtimeMs));
 if (needsBuild) {
   console.log("Building the web app…");
-  const build = spawnSync(process.execPath, [join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const build = spawnSync(
+    process.execPath,
+    [join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", join(root, "src", "server", "main.ts"), ...process.argv.slice(2)], {
-  cwd: process.cwd(),
-  stdio: "inherit",
-});
+const server = spawn(
+  process.execPath,
+  ["--import", "tsx", join(root, "src", "server", "main.ts"), ...process.argv.slice(2)],
+  {
+    cwd: process.cwd(),
+    stdio: "inherit",
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
