@@ -46,6 +46,7 @@ function MemberHome({ viewer }: { viewer: Viewer }) {
   const arrivals = useQuery({
     queryKey: ["arrivals"],
     queryFn: async () => (await api<{ trips: Trip[] }>("/api/arrivals")).trips,
+    refetchInterval: 30_000,
   });
   const trips = useQuery({
     queryKey: ["trips", "mine"],

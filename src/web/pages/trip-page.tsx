@@ -10,7 +10,7 @@ import { Empty, QueryView } from "../components/query-state";
 import { ReasonList } from "../components/reason-list";
 import { RequireViewer } from "../components/require-viewer";
 import { WeekCalendar, type CalendarItem } from "../components/week-calendar";
-import { formatDateRange } from "../lib/time";
+import { formatDateRange, localParts } from "../lib/time";
 
 export function TripPage() {
   const { id } = useParams();
@@ -68,6 +68,10 @@ function TravellerView({ trip }: { trip: Trip }) {
     queryFn: async () => (await api<{ offers: Offer[] }>(`/api/trips/${trip.id}/offers`)).offers,
     refetchInterval: 4000,
   });
+  const items = calendarItemsOf(offers.data ?? [], (kind) => t(`offerKinds.${kind}`));
+  // Open on the week of the first accepted meeting, or of the arrival.
+  const firstItem = [...items].sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+  const startDate = firstItem ? localParts(firstItem.startsAt, trip.city.timeZone).date : trip.arrivalDate;
   return (
     <>
       <TripHeader trip={trip} />
@@ -95,9 +99,10 @@ function TravellerView({ trip }: { trip: Trip }) {
         <h2 id="agenda-title">{t("agenda.title")}</h2>
         <p className="hint">{t("agenda.intro", { zone: trip.city.timeZone })}</p>
         <WeekCalendar
-          items={calendarItemsOf(offers.data ?? [], (kind) => t(`offerKinds.${kind}`))}
+          key={startDate}
+          items={items}
           timeZone={trip.city.timeZone}
-          startDate={trip.arrivalDate}
+          startDate={startDate}
           highlight={{ from: trip.arrivalDate, to: trip.departureDate }}
         />
         <div className="plan-placeholder" aria-labelledby="plan-title">
