@@ -61,7 +61,11 @@ describeOnDatabases("give ledger and feedback", (database) => {
     });
     expect(await confirm(host, early.id)).toMatchObject({ status: "scheduled" });
     expect(await db().select().from(gifts)).toEqual([]);
+    const refreshes = () => harness.jobs.filter((job) => job.name === "analytics.refresh").length;
+    expect(refreshes()).toBe(0);
     expect(await confirm(guest, early.id)).toMatchObject({ status: "held", hostConfirmed: true, guestConfirmed: true });
+    // The new tie changes the city's network, so its openness report is queued for a refresh.
+    expect(refreshes()).toBe(1);
     expect(await confirm(guest, early.id)).toMatchObject({ status: "held" });
     const ledger = await db().select().from(gifts);
     expect(ledger).toEqual([

@@ -14,6 +14,7 @@ import { meetingGiftSource, orderPair } from "../../domain/giving/gift-sources";
 import { AppError, notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
 import { localDate } from "../events/event-times";
+import { queueCityReportRefresh } from "../analytics/queue-city-report-refresh";
 
 export interface MeetingState {
   meetingId: number;
@@ -48,12 +49,12 @@ const stateOf = (meeting: MeetingRow): MeetingState => ({
  */
 export async function confirmMeeting(context: AppContext, memberId: number, meetingId: number): Promise<MeetingState> {
   const now = context.now();
-  return context.db.transaction(async (tx) => {
+  const { state, tiedCityId } = await context.db.transaction(async (tx) => {
     const meeting = await loadOwnMeeting(tx, memberId, meetingId, { lock: true });
     if (meeting.status === "cancelled") throw new AppError("conflict", "The meeting was cancelled");
     if (meeting.startsAt.getTime() > now.getTime()) throw new AppError("conflict", "The meeting has not started yet");
     const confirmed = await confirmMeetingSide(tx, meetingId, meeting.hostId === memberId ? "host" : "guest");
-    if (!(await markMeetingHeld(tx, meetingId))) return stateOf(confirmed);
+    if (!(await markMeetingHeld(tx, meetingId))) return { state: stateOf(confirmed), tiedCityId: null };
     const metOn = localDate(meeting.startsAt, meeting.timeZone);
     const guestFeedback = await findMeetingFeedback(tx, meetingId, meeting.guestId);
     await insertGift(tx, {
@@ -67,6 +68,9 @@ export async function confirmMeeting(context: AppContext, memberId: number, meet
     });
     const { aId, bId } = orderPair(meeting.hostId, meeting.guestId);
     await strengthenTie(tx, aId, bId, metOn);
-    return { ...stateOf(confirmed), status: "held" };
+    return { state: { ...stateOf(confirmed), status: "held" as const }, tiedCityId: meeting.cityId };
   });
+  // A new or stronger tie changes the city's network: its openness report is refreshed (debounced by the job).
+  if (tiedCityId !== null) await queueCityReportRefresh(context, tiedCityId);
+  return state;
 }
