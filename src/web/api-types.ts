@@ -1,5 +1,6 @@
 /** The contract's types as the web app uses them, inferred from the zod schemas of src/api (types only). */
 import type { z } from "zod";
+import type { agendaSchema, calendarFeedSchema } from "../api/agenda";
 import type { cityNetworkSchema, cityReportSchema, computingSchema } from "../api/analytics";
 import type { introductionMessageSchema, introductionSchema } from "../api/introductions";
 import type { eventSchema, guestSchema, rsvpResultSchema, travellerSchema } from "../api/events";
@@ -50,3 +51,5 @@ export type CityNetwork = z.infer<typeof cityNetworkSchema>;
 export type ReportComputing = z.infer<typeof computingSchema>;
 export type Introduction = z.infer<typeof introductionSchema>;
 export type IntroductionMessage = z.infer<typeof introductionMessageSchema>;
+export type Agenda = z.infer<typeof agendaSchema>;
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;

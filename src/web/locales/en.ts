@@ -231,6 +231,12 @@ export const en = {
     status: { open: "Waiting for your answer", accepted: "Accepted", declined: "Declined", withdrawn: "Withdrawn" },
   },
   agenda: {
+    planCount_one: "{{count}} meeting planned, in purple on the week.",
+    planCount_other: "{{count}} meetings planned, in purple on the week.",
+    nothingLeftOut: "Nothing was left out.",
+    downloadIcs: "Download the agenda (.ics)",
+    subscribe: "Create a calendar subscription link",
+    feedReady: "Add this address to your calendar app (keep it private):",
     title: "Your week",
     intro: "Accepted meetings, in the city's time ({{zone}}).",
     planTitle: "Suggested plan",

@@ -238,6 +238,12 @@ export const fr: Messages = {
     status: { open: "En attente de votre réponse", accepted: "Acceptée", declined: "Déclinée", withdrawn: "Retirée" },
   },
   agenda: {
+    planCount_one: "{{count}} rendez-vous prévu, en violet sur la semaine.",
+    planCount_other: "{{count}} rendez-vous prévus, en violet sur la semaine.",
+    nothingLeftOut: "Rien n'a été mis de côté.",
+    downloadIcs: "Télécharger l'agenda (.ics)",
+    subscribe: "Créer un lien d'abonnement au calendrier",
+    feedReady: "Ajoutez cette adresse à votre application de calendrier (gardez-la privée) :",
     title: "Votre semaine",
     intro: "Rendez-vous acceptés, à l'heure de la ville ({{zone}}).",
     planTitle: "Programme suggéré",

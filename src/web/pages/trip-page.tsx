@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api } from "../api-client";
-import type { Offer, Trip } from "../api-types";
+import type { Agenda, Offer, Trip } from "../api-types";
+import { AgendaPanel } from "../components/agenda-panel";
 import { OfferCard } from "../components/offer-card";
 import { OfferForm } from "../components/offer-form";
 import { Empty, QueryView } from "../components/query-state";
@@ -68,7 +69,22 @@ function TravellerView({ trip }: { trip: Trip }) {
     queryFn: async () => (await api<{ offers: Offer[] }>(`/api/trips/${trip.id}/offers`)).offers,
     refetchInterval: 4000,
   });
-  const items = calendarItemsOf(offers.data ?? [], (kind) => t(`offerKinds.${kind}`));
+  const agenda = useQuery({
+    queryKey: ["agenda", trip.id],
+    queryFn: () => api<Agenda>(`/api/trips/${trip.id}/agenda`),
+    retry: false,
+    refetchInterval: 15_000,
+  });
+  const planned = (agenda.data?.chosen ?? [])
+    .filter((item) => !(offers.data ?? []).some((offer) => offer.id === item.offerId && offer.status === "accepted"))
+    .map((item) => ({
+      id: item.id,
+      title: `${t(`offerKinds.${item.offerKind}`, { defaultValue: item.offerKind })} · ${item.counterpart.name}`,
+      startsAt: item.start,
+      endsAt: item.end,
+      tone: "planned" as const,
+    }));
+  const items = [...calendarItemsOf(offers.data ?? [], (kind) => t(`offerKinds.${kind}`)), ...planned];
   // Open on the week of the first accepted meeting, or of the arrival.
   const firstItem = [...items].sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
   const startDate = firstItem ? localParts(firstItem.startsAt, trip.city.timeZone).date : trip.arrivalDate;
@@ -105,14 +121,7 @@ function TravellerView({ trip }: { trip: Trip }) {
           startDate={startDate}
           highlight={{ from: trip.arrivalDate, to: trip.departureDate }}
         />
-        <div className="plan-placeholder" aria-labelledby="plan-title">
-          <h3 id="plan-title">{t("agenda.planTitle")}</h3>
-          <p>{t("agenda.planPending")}</p>
-          <h3>{t("agenda.leftOutTitle")}</h3>
-          <p>{t("agenda.leftOutPending")}</p>
-          <h3>{t("agenda.calendarTitle")}</h3>
-          <p>{t("agenda.calendarPending")}</p>
-        </div>
+        <AgendaPanel tripId={trip.id} agenda={agenda.data} />
       </section>
     </>
   );
