@@ -45,7 +45,7 @@ const bin = (name) => join(root, "node_modules", ".bin", name);
 
 // 1. Lint and types.
 for (const [label, command, args, budget] of [
-  ["lint (bugs, layer rules, format)", bin("eslint"), ["."], minutes(6)],
+  ["lint (bugs, layer rules)", bin("eslint"), ["."], minutes(6)],
   ["format", bin("prettier"), ["--check", "--log-level", "warn", "."], minutes(2)],
   ["type-check", bin("tsc"), ["-p", "."], minutes(4)],
 ]) {
