@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { fanOutAlerts } from "../../src/app/alerts/fan-out-alerts";
 import { alerts } from "../../src/db/schema/arrivals";
 import { describeOnDatabases } from "../support/databases";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { createCity, createMember, toulouseCity } from "../support/factories";
 import { createTestApp, testSecret } from "../support/test-app";
 import { createLocal } from "./trips-support";
@@ -14,33 +13,17 @@ import { createLocal } from "./trips-support";
 const workerScript = join(dirname(fileURLToPath(import.meta.url)), "trips-outbox-worker.ts");
 
 describeOnDatabases("alert emails survive a killed worker", (database) => {
-  const received: string[] = [];
-  let smtp: SMTPServer;
-  let port = 0;
+  let smtp: TestSmtpServer;
+  // A slow server: each message is acknowledged 120 ms after it arrived, so a kill lands mid-batch.
   beforeAll(async () => {
-    // A slow server: each message is acknowledged 120 ms after it arrived, so a kill lands mid-batch.
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) =>
-            setTimeout(() => {
-              received.push(mail.messageId ?? "");
-              callback();
-            }, 120),
-          )
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    port = (smtp.server.address() as { port: number }).port;
+    smtp = await startTestSmtpServer({ delayMs: 120 });
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  afterAll(() => smtp.close());
+  const received = () => smtp.received.map((mail) => mail.messageId);
 
   const runWorker = (url: string, offsetMs: number): { child: ChildProcess; done: Promise<number | null> } => {
     const child = spawn(process.execPath, ["--import", "tsx", workerScript], {
-      env: { ...process.env, WORKER_DATABASE_URL: url, SMTP_PORT: String(port), NOW_OFFSET_MS: String(offsetMs) },
+      env: { ...process.env, WORKER_DATABASE_URL: url, SMTP_PORT: String(smtp.port), NOW_OFFSET_MS: String(offsetMs) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const done = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -87,7 +70,7 @@ describeOnDatabases("alert emails survive a killed worker", (database) => {
       [120_000, 12],
     ] as const) {
       const worker = runWorker(url, offsetMs);
-      await waitFor(() => received.length >= killAfter, 30_000);
+      await waitFor(() => received().length >= killAfter, 30_000);
       worker.child.kill("SIGKILL");
       await worker.done;
       kills += 1;
@@ -95,7 +78,7 @@ describeOnDatabases("alert emails survive a killed worker", (database) => {
     const last = runWorker(url, 240_000);
     expect(await last.done).toBe(0);
 
-    expect(new Set(received)).toEqual(new Set(alertIds));
-    expect(received.length - alertIds.length).toBeLessThanOrEqual(kills);
+    expect(new Set(received())).toEqual(new Set(alertIds));
+    expect(received().length - alertIds.length).toBeLessThanOrEqual(kills);
   });
 });

@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { seedDemoWorld } from "../../src/app/demo/seed-demo-world";
@@ -10,6 +8,7 @@ import { deliverOutbox } from "../../src/app/mail/deliver-outbox";
 import { insertEmail } from "../../src/db/repositories/outbox.repository";
 import { createSmtpSender } from "../../src/jobs/smtp-sender";
 import { describeOnDatabases } from "../support/databases";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { Client, createTestApp } from "../support/test-app";
 
 describeOnDatabases("server shell", (database) => {
@@ -88,41 +87,21 @@ describeOnDatabases("server shell", (database) => {
 });
 
 describeOnDatabases("email outbox over SMTP", (database) => {
-  const received: { messageId: string; to: string; subject: string; text: string }[] = [];
-  let server: SMTPServer;
-  let port = 0;
+  let smtp: TestSmtpServer;
   let failNext = 0;
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, callback) {
-        if (failNext > 0) {
-          failNext -= 1;
-          stream.resume();
-          stream.on("end", () => callback(new Error("451 try again later")));
-          return;
-        }
-        simpleParser(stream)
-          .then((mail) => {
-            received.push({
-              messageId: mail.messageId ?? "",
-              to: Array.isArray(mail.to) ? (mail.to[0]?.text ?? "") : (mail.to?.text ?? ""),
-              subject: mail.subject ?? "",
-              text: mail.text ?? "",
-            });
-            callback();
-          })
-          .catch(callback);
+    smtp = await startTestSmtpServer({
+      refuse: () => {
+        if (failNext === 0) return false;
+        failNext -= 1;
+        return true;
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as { port: number }).port;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => smtp.close());
   beforeEach(async () => {
     await database().reset();
-    received.length = 0;
+    smtp.received.length = 0;
   });
 
   it("delivers every queued email once, keeps its Message-ID, and retries a refused one", async () => {
@@ -138,7 +117,7 @@ describeOnDatabases("email outbox over SMTP", (database) => {
         kind: "test",
       });
     }
-    const sender = createSmtpSender(`smtp://127.0.0.1:${port}`, "Givefirst <no-reply@givefirst.test>");
+    const sender = createSmtpSender(`smtp://127.0.0.1:${smtp.port}`, "Givefirst <no-reply@givefirst.test>");
     let now = new Date("2026-11-26T12:00:00Z");
     const context = { db, now: () => now, logger: pino({ level: "silent" }) };
     failNext = 1;
@@ -149,9 +128,9 @@ describeOnDatabases("email outbox over SMTP", (database) => {
     expect(await deliverOutbox(context, sender.send)).toBe(1);
     expect(await deliverOutbox(context, sender.send)).toBe(0);
     sender.close();
-    expect(received.map((mail) => mail.messageId).sort()).toEqual(
+    expect(smtp.received.map((mail) => mail.messageId).sort()).toEqual(
       [0, 1, 2, 3, 4].map((index) => `<alert-${index}@givefirst.test>`),
     );
-    expect(received.find((mail) => mail.to === "local3@example.test")?.subject).toBe("Hello 3 <b>");
+    expect(smtp.received.find((mail) => mail.to === "local3@example.test")?.subject).toBe("Hello 3 <b>");
   });
 });

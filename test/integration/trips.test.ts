@@ -1,5 +1,3 @@
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { fanOutAlerts } from "../../src/app/alerts/fan-out-alerts";
 import { deliverOutbox } from "../../src/app/mail/deliver-outbox";
@@ -9,6 +7,7 @@ import { emailOutbox, notifications } from "../../src/db/schema/system";
 import { createSmtpSender } from "../../src/jobs/smtp-sender";
 import { createLocal } from "./trips-support";
 import { describeOnDatabases } from "../support/databases";
+import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from "../support/smtp";
 import { createCity, createMember, toulouseCity } from "../support/factories";
 import { createTestApp, testSecret } from "../support/test-app";
 
@@ -66,31 +65,13 @@ async function tripCount(db: ReturnType<typeof createTestApp>["context"]["db"]):
 }
 
 describeOnDatabases("trips", (database) => {
-  const received: { messageId: string; to: string; subject: string; text: string }[] = [];
-  let smtp: SMTPServer;
-  let port = 0;
+  let smtp: TestSmtpServer;
+  let received: ReceivedMail[] = [];
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push({
-              messageId: mail.messageId ?? "",
-              to: Array.isArray(mail.to) ? (mail.to[0]?.text ?? "") : (mail.to?.text ?? ""),
-              subject: mail.subject ?? "",
-              text: mail.text ?? "",
-            });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    port = (smtp.server.address() as { port: number }).port;
+    smtp = await startTestSmtpServer();
+    received = smtp.received;
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  afterAll(() => smtp.close());
   beforeEach(async () => {
     await database().reset();
     received.length = 0;
@@ -134,7 +115,7 @@ describeOnDatabases("trips", (database) => {
     const mine = await json(await w.pierre.client.get(`/api/trips/${trip.id}`));
     expect(mine.alertedCount).toBe(5);
 
-    const sender = createSmtpSender(`smtp://127.0.0.1:${port}`, "Givefirst <no-reply@localhost>");
+    const sender = createSmtpSender(`smtp://127.0.0.1:${smtp.port}`, "Givefirst <no-reply@localhost>");
     expect(await deliverOutbox(w.harness.context, sender.send)).toBe(5);
     sender.close();
     expect(received.map((mail) => mail.messageId).sort()).toEqual(
