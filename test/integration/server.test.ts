@@ -60,6 +60,20 @@ describeOnDatabases("server shell", (database) => {
       { db: handle.db, executeSql: handle.executeSql, now: () => new Date("2026-11-26T12:00:00Z") },
       { membersPerCity: 120 },
     );
+    // The loader restored the foreign keys and indexes it set aside during the bulk load.
+    await expect(
+      handle.executeSql(
+        `INSERT INTO ties (a_id, b_id, first_met_on, last_met_on) VALUES (999998, 999999, now(), now())`,
+        [],
+      ),
+    ).rejects.toThrow(/foreign key/);
+    const { rows: indexes } = await handle.executeSql(
+      `SELECT indexname FROM pg_indexes WHERE tablename = 'members'`,
+      [],
+    );
+    expect(indexes.map((row) => row.indexname)).toEqual(
+      expect.arrayContaining(["members_search_en_idx", "members_search_fr_idx", "members_name_trgm_idx"]),
+    );
     const off = createTestApp(handle, { demo: false });
     expect((await off.app.request("/api/demo/personas")).status).toBe(404);
 
