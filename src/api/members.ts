@@ -31,22 +31,27 @@ export const profileLinkSchema = z
   })
   .strict();
 
+/** What a profile shows, in the owner's view and in the public one alike. */
+const profileFields = {
+  name: z.string(),
+  headline: z.string(),
+  bio: z.string(),
+  sectors: z.array(z.string()),
+  tags: z.array(z.string()),
+  gives: z.string(),
+  givesTags: z.array(z.string()),
+  seeks: z.string(),
+  seeksTags: z.array(z.string()),
+  languages: z.array(z.string()),
+  links: z.array(z.object({ label: z.string(), url: z.string() })),
+  careerStage: careerStageSchema,
+};
+
 /** The profile as its owner edits it. */
 export const profileSchema = z
   .object({
     memberId: z.number().int(),
-    name: z.string(),
-    headline: z.string(),
-    bio: z.string(),
-    sectors: z.array(z.string()),
-    tags: z.array(z.string()),
-    gives: z.string(),
-    givesTags: z.array(z.string()),
-    seeks: z.string(),
-    seeksTags: z.array(z.string()),
-    languages: z.array(z.string()),
-    links: z.array(z.object({ label: z.string(), url: z.string() })),
-    careerStage: careerStageSchema,
+    ...profileFields,
     homeCityId: z.number().int().nullable(),
     currentCityId: z.number().int().nullable(),
     locale: localeSchema,
@@ -99,18 +104,7 @@ export const givingRecordSchema = z.object({
 export const publicMemberSchema = z
   .object({
     id: z.number().int(),
-    name: z.string(),
-    headline: z.string(),
-    bio: z.string(),
-    sectors: z.array(z.string()),
-    tags: z.array(z.string()),
-    gives: z.string(),
-    givesTags: z.array(z.string()),
-    seeks: z.string(),
-    seeksTags: z.array(z.string()),
-    languages: z.array(z.string()),
-    links: z.array(z.object({ label: z.string(), url: z.string() })),
-    careerStage: careerStageSchema,
+    ...profileFields,
     homeCity: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }).nullable(),
     currentCity: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }).nullable(),
     isDemo: z.boolean(),
