@@ -57,30 +57,42 @@ for (const [label, command, args, budget] of [
   }
 }
 
-// 2. Unit and integration tests.
-const vitestReport = join(resultsDir, "vitest.json");
-rmSync(vitestReport, { force: true });
-const vitest = await run(
-  "unit and integration tests (vitest)",
-  bin("vitest"),
-  ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
-  minutes(15),
-);
-if (existsSync(vitestReport)) {
-  const report = JSON.parse(readFileSync(vitestReport, "utf8"));
-  passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-  if ((report.numTotalTests ?? 0) === 0) {
+// 2. Unit and integration tests, then the security and fault suites (issue #8), each with its own budget.
+async function runVitest(label, name, args, budgetMs) {
+  const report = join(resultsDir, `${name}.json`);
+  rmSync(report, { force: true });
+  const result = await run(
+    label,
+    bin("vitest"),
+    ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    budgetMs,
+  );
+  if (!existsSync(report)) {
     failed += 1;
-    notes.push("vitest ran no test");
+    notes.push(result.timedOut ? `${label}: over its budget` : `${label}: no report written`);
+    return;
   }
-  if (vitest.code !== 0 && (report.numFailedTests ?? 0) === 0 && (report.numFailedTestSuites ?? 0) === 0) {
+  const json = JSON.parse(readFileSync(report, "utf8"));
+  passed += json.numPassedTests ?? 0;
+  failed += (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  if ((json.numTotalTests ?? 0) === 0) {
     failed += 1;
-    notes.push(`vitest exited with ${vitest.code}`);
+    notes.push(`${label}: ran no test`);
   }
-} else {
-  failed += 1;
-  notes.push(vitest.timedOut ? "vitest went over its budget" : "vitest wrote no report");
+  if (result.code !== 0 && (json.numFailedTests ?? 0) === 0 && (json.numFailedTestSuites ?? 0) === 0) {
+    failed += 1;
+    notes.push(`${label}: vitest exited with ${result.code}`);
+  }
+}
+
+await runVitest("unit and integration tests (vitest)", "vitest", [], minutes(15));
+if (existsSync(join(root, "test", "security")) || existsSync(join(root, "test", "faults"))) {
+  await runVitest(
+    "security and fault suites (npm run test:security, test:faults)",
+    "reliability",
+    ["--config", "vitest.reliability.config.ts"],
+    minutes(10),
+  );
 }
 
 // 3. Browser tests.
