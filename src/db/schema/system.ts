@@ -3,7 +3,14 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { cities, members } from "./people";
 import { trips } from "./arrivals";
-import { isOneOf, outboxStatuses, reportStatuses } from "./values";
+import {
+  isOneOf,
+  moderationActionKinds,
+  outboxStatuses,
+  reportReasons,
+  reportStatuses,
+  reportTargetKinds,
+} from "./values";
 
 export const notifications = pgTable(
   "notifications",
@@ -58,6 +65,11 @@ export const reports = pgTable(
     subjectId: integer("subject_id")
       .notNull()
       .references(() => members.id, { onDelete: "cascade" }),
+    /** What is reported: the member, or one of their trips, offers, events or messages (`targetId`). */
+    targetKind: text("target_kind").notNull().default("member"),
+    targetId: integer("target_id"),
+    /** The city the report concerns, so that a city's moderators see it; null for a global moderator's queue. */
+    cityId: integer("city_id").references(() => cities.id, { onDelete: "set null" }),
     reason: text("reason").notNull(),
     details: text("details").notNull().default(""),
     status: text("status").notNull().default("open"),
@@ -67,8 +79,37 @@ export const reports = pgTable(
   },
   (table) => [
     index("reports_status_idx").on(table.status, table.createdAt),
+    index("reports_reporter_created_idx").on(table.reporterId, table.createdAt),
+    index("reports_subject_idx").on(table.subjectId),
     check("reports_status", isOneOf(table.status, reportStatuses)),
     check("reports_not_self", sql`${table.reporterId} <> ${table.subjectId}`),
+    check("reports_target_kind", isOneOf(table.targetKind, reportTargetKinds)),
+    check("reports_target_id", sql`(${table.targetKind} = 'member') = (${table.targetId} is null)`),
+    check("reports_reason", isOneOf(table.reason, reportReasons)),
+    check("reports_details_length", sql`char_length(${table.details}) <= 2000`),
+  ],
+);
+
+/** Every moderation action: who acted, on whom, when, and on which report. */
+export const moderationActions = pgTable(
+  "moderation_actions",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id").references(() => reports.id, { onDelete: "set null" }),
+    subjectId: integer("subject_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    moderatorId: integer("moderator_id").references(() => members.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("moderation_actions_subject_idx").on(table.subjectId, table.createdAt),
+    index("moderation_actions_report_idx").on(table.reportId),
+    index("moderation_actions_moderator_idx").on(table.moderatorId),
+    check("moderation_actions_action", isOneOf(table.action, moderationActionKinds)),
+    check("moderation_actions_note_length", sql`char_length(${table.note}) <= 2000`),
   ],
 );
 

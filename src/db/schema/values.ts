@@ -30,6 +30,9 @@ export const introductionStatuses = ["pending", "accepted", "expired"] as const;
 export const giftKinds = ["meeting", "introduction", "event_invitation", "advice"] as const;
 export const outboxStatuses = ["pending", "sent", "failed"] as const;
 export const reportStatuses = ["open", "warned", "suspended", "dismissed"] as const;
+export const reportTargetKinds = ["member", "trip", "offer", "event", "offer_message", "introduction_message"] as const;
+export const reportReasons = ["spam", "harassment", "inappropriate", "fake_profile", "safety", "other"] as const;
+export const moderationActionKinds = ["dismiss", "warn", "suspend", "unsuspend"] as const;
 
 /** `column IN (...)` as a CHECK expression. */
 export function isOneOf(column: AnyPgColumn, values: readonly string[]): SQL {
