@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { maxSlotsPerOffer, offerKinds, offerStatuses } from "../domain/offers/offer-kinds";
 import { errorResponses, idSchema } from "./common";
+import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -104,7 +105,7 @@ export const createOfferRoute = createRoute({
   summary: "Answer a trip with an offer",
   request: {
     params: tripParams,
-    headers: z.object({ "idempotency-key": z.string().min(1).max(200).optional() }),
+    headers: idempotencyKeyHeaders,
     body: body(createOfferSchema),
   },
   responses: {

@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, idSchema, localeSchema } from "./common";
+import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -137,9 +138,12 @@ export const announceTripRoute = createRoute({
   method: "post",
   path: "/api/trips",
   tags: ["trips"],
-  request: body(announceTripSchema),
+  request: { headers: idempotencyKeyHeaders, ...body(announceTripSchema) },
   responses: {
-    201: json(tripSchema, "The announced trip; the locals are picked and alerted in the background"),
+    201: json(
+      tripSchema,
+      "The announced trip (or, for a repeated Idempotency-Key, the first response); the locals are picked and alerted in the background",
+    ),
     400: errorResponses[400],
     401: errorResponses[401],
     403: { ...errorResponses[400], description: "Email not verified" },

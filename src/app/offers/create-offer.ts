@@ -6,9 +6,7 @@
 import {
   countSenderOffersOnTrip,
   findEventInCity,
-  findIdempotentResponse,
   findVenueInCity,
-  insertIdempotentResponse,
   insertVenue,
   listSenderOfferTimesSince,
   lockMemberRow,
@@ -20,6 +18,7 @@ import { isVenueRequired, type OfferKind } from "../../domain/offers/offer-kinds
 import { findSlotProblem, type ProposedSlot } from "../../domain/offers/validate-offer";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
+import { runIdempotently, type RememberResponse } from "../run-idempotently";
 import { loadVisibleTrip, toTripStay } from "./load-visible-trip";
 import { loadOfferViews, type OfferView } from "./offer-view";
 import { saveOffer } from "./save-offer";
@@ -35,15 +34,24 @@ export interface CreateOfferInput {
 /** Creates an offer; answers 201 with the offer, or the saved response of an earlier request with the same key. */
 export async function createOffer(
   context: AppContext,
-  options: { viewer: ViewerInfo; tripId: number; input: CreateOfferInput; idempotencyKey?: string },
+  options: { viewer: ViewerInfo; tripId: number; input: CreateOfferInput; idempotencyKey?: string | undefined },
 ): Promise<{ status: 201; body: OfferView; replayed: boolean }> {
   const { viewer, tripId, input, idempotencyKey } = options;
   if (!viewer.emailVerified)
     throw new AppError("email_not_verified", "Confirm your email address before sending offers");
-  if (idempotencyKey) {
-    const saved = await findIdempotentResponse(context.db, viewer.memberId, idempotencyKey);
-    if (saved) return { status: 201, body: saved.body as OfferView, replayed: true };
-  }
+  const { body, replayed } = await runIdempotently<OfferView>(
+    context.db,
+    { memberId: viewer.memberId, key: idempotencyKey },
+    (remember) => writeOffer(context, { viewer, tripId, input }, remember),
+  );
+  return { status: 201, body, replayed };
+}
+
+async function writeOffer(
+  context: AppContext,
+  { viewer, tripId, input }: { viewer: ViewerInfo; tripId: number; input: CreateOfferInput },
+  remember: RememberResponse<OfferView>,
+): Promise<OfferView> {
   const trip = await loadVisibleTrip(context, tripId, viewer.memberId);
   if (trip.trip.memberId === viewer.memberId) throw new AppError("forbidden", "You cannot answer your own trip");
   const now = context.now();
@@ -68,60 +76,44 @@ export async function createOffer(
   if (input.venue && "id" in input.venue && !(await findVenueInCity(context.db, input.venue.id, trip.city.id)))
     throw invalid("venue.id", `No venue ${input.venue.id} in ${trip.city.name}`);
 
-  try {
-    const body = await context.db.transaction(async (tx) => {
-      await lockMemberRow(tx, viewer.memberId);
-      const verdict = checkOfferLimits({
-        now,
-        sentInLastDay: await listSenderOfferTimesSince(tx, viewer.memberId, dailyWindowStart(now)),
-        sentOnTrip: await countSenderOffersOnTrip(tx, viewer.memberId, tripId),
-      });
-      if (!verdict.allowed)
-        throw new AppError("rate_limited", verdict.message, {
-          ...(verdict.retryAfterSeconds !== undefined ? { retryAfterSeconds: verdict.retryAfterSeconds } : {}),
-        });
-      let venueId = eventVenueId;
-      if (input.venue && "id" in input.venue) venueId = input.venue.id;
-      else if (input.venue)
-        venueId = await insertVenue(tx, {
-          cityId: trip.city.id,
-          name: input.venue.name,
-          address: input.venue.address,
-          lat: input.venue.lat ?? null,
-          lon: input.venue.lon ?? null,
-        });
-      const offerId = await saveOffer(
-        tx,
-        {
-          trip,
-          sender: { id: viewer.memberId, name: viewer.name },
-          kind: input.kind,
-          message: input.message,
-          venueId,
-          eventId: input.kind === "event_invitation" ? (input.eventId ?? null) : null,
-          slots: slots.map((slot) => ({ startsAt: new Date(slot.startsAt), durationMinutes: slot.durationMinutes })),
-        },
-        now,
-        context.settings.baseUrl,
-      );
-      const [view] = await loadOfferViews(tx, offerWithId(offerId));
-      if (!view) throw new Error("offer vanished in its own transaction");
-      if (idempotencyKey)
-        await insertIdempotentResponse(tx, { memberId: viewer.memberId, key: idempotencyKey, status: 201, body: view });
-      return view;
+  return context.db.transaction(async (tx) => {
+    await lockMemberRow(tx, viewer.memberId);
+    const verdict = checkOfferLimits({
+      now,
+      sentInLastDay: await listSenderOfferTimesSince(tx, viewer.memberId, dailyWindowStart(now)),
+      sentOnTrip: await countSenderOffersOnTrip(tx, viewer.memberId, tripId),
     });
-    return { status: 201, body, replayed: false };
-  } catch (error) {
-    // Two requests with one key raced: the loser replays the winner's response.
-    if (idempotencyKey && isUniqueViolation(error)) {
-      const saved = await findIdempotentResponse(context.db, viewer.memberId, idempotencyKey);
-      if (saved) return { status: 201, body: saved.body as OfferView, replayed: true };
-    }
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? undefined;
-  return code === "23505";
+    if (!verdict.allowed)
+      throw new AppError("rate_limited", verdict.message, {
+        ...(verdict.retryAfterSeconds !== undefined ? { retryAfterSeconds: verdict.retryAfterSeconds } : {}),
+      });
+    let venueId = eventVenueId;
+    if (input.venue && "id" in input.venue) venueId = input.venue.id;
+    else if (input.venue)
+      venueId = await insertVenue(tx, {
+        cityId: trip.city.id,
+        name: input.venue.name,
+        address: input.venue.address,
+        lat: input.venue.lat ?? null,
+        lon: input.venue.lon ?? null,
+      });
+    const offerId = await saveOffer(
+      tx,
+      {
+        trip,
+        sender: { id: viewer.memberId, name: viewer.name },
+        kind: input.kind,
+        message: input.message,
+        venueId,
+        eventId: input.kind === "event_invitation" ? (input.eventId ?? null) : null,
+        slots: slots.map((slot) => ({ startsAt: new Date(slot.startsAt), durationMinutes: slot.durationMinutes })),
+      },
+      now,
+      context.settings.baseUrl,
+    );
+    const [view] = await loadOfferViews(tx, offerWithId(offerId));
+    if (!view) throw new Error("offer vanished in its own transaction");
+    await remember(tx, view);
+    return view;
+  });
 }

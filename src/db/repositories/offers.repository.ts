@@ -4,7 +4,7 @@ import type { Database } from "../create-db";
 import { meetings, offerMessages, offers, offerSlots, trips } from "../schema/arrivals";
 import { events } from "../schema/gatherings";
 import { blocks, cities, members, venues } from "../schema/people";
-import { idempotencyKeys, notifications } from "../schema/system";
+import { notifications } from "../schema/system";
 import { users } from "../schema/auth";
 
 export type OfferRow = typeof offers.$inferSelect;
@@ -310,25 +310,4 @@ export async function insertNotification(
   notification: { memberId: number; kind: string; payload: Record<string, unknown>; createdAt: Date },
 ): Promise<void> {
   await tx.insert(notifications).values(notification);
-}
-
-/** The saved response of an earlier request with the same Idempotency-Key by the same member. */
-export async function findIdempotentResponse(
-  db: Database,
-  memberId: number,
-  key: string,
-): Promise<{ status: number; body: unknown } | undefined> {
-  const [row] = await db
-    .select({ status: idempotencyKeys.status, body: idempotencyKeys.body })
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.memberId, memberId), eq(idempotencyKeys.key, key)));
-  return row;
-}
-
-/** Saves a response under its key; a concurrent request with the same key makes this fail with a unique violation. */
-export async function insertIdempotentResponse(
-  tx: Database,
-  entry: { memberId: number; key: string; status: number; body: unknown },
-): Promise<void> {
-  await tx.insert(idempotencyKeys).values(entry);
 }

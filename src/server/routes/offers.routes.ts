@@ -24,6 +24,7 @@ import { postMessageOnOffer } from "../../app/offers/post-offer-message";
 import { starOffer } from "../../app/offers/star-offer";
 import { withdrawOffer } from "../../app/offers/withdraw-offer";
 import { requireViewer, type RouteRegistrar } from "../http";
+import { markReplayed, readIdempotencyKey } from "../idempotency";
 
 export const registerOfferRoutes: RouteRegistrar = (router, context) => {
   router.openapi(createOfferRoute, async (c) => {
@@ -31,9 +32,9 @@ export const registerOfferRoutes: RouteRegistrar = (router, context) => {
       viewer: requireViewer(c),
       tripId: c.req.valid("param").id,
       input: c.req.valid("json"),
-      ...(c.req.valid("header")["idempotency-key"] ? { idempotencyKey: c.req.valid("header")["idempotency-key"] } : {}),
+      idempotencyKey: readIdempotencyKey(c),
     });
-    if (replayed) c.header("Idempotent-Replayed", "true");
+    markReplayed(c, replayed);
     return c.json(body, status);
   });
 

@@ -28,6 +28,7 @@ import type { TripDetails } from "../../app/trips/trip-details";
 import { updateTrip } from "../../app/trips/update-trip";
 import type { AlertPreferences } from "../../db/repositories/alerts.repository";
 import { requireViewer, type RouteRegistrar } from "../http";
+import { markReplayed, readIdempotencyKey } from "../idempotency";
 
 const hhmm = (time: string | null): string | null => time?.slice(0, 5) ?? null;
 
@@ -83,8 +84,12 @@ export const registerTripRoutes: RouteRegistrar = (router, context, { authSecret
   });
 
   router.openapi(announceTripRoute, async (c) => {
-    const trip = await announceTrip(context, requireViewer(c), c.req.valid("json"));
-    return c.json(presentTrip(trip), 201);
+    const { body, replayed } = await announceTrip(context, requireViewer(c), c.req.valid("json"), {
+      present: presentTrip,
+      idempotencyKey: readIdempotencyKey(c),
+    });
+    markReplayed(c, replayed);
+    return c.json(body, 201);
   });
 
   router.openapi(getTripRoute, async (c) => {
