@@ -70,6 +70,8 @@ export class Client {
   get = (path: string) => this.request("GET", path);
   post = (path: string, body?: unknown) => this.request("POST", path, body ?? {});
   cookieNames = () => [...this.cookies.keys()];
+  /** The Cookie header this client sends, for requests built by hand (e.g. a body that is not JSON). */
+  cookieHeader = () => [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   /** Sets a cookie as if the server had, e.g. a session written directly by a test factory. */
   setCookie = (name: string, value: string) => this.cookies.set(name, value);
 }
