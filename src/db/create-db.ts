@@ -92,8 +92,10 @@ async function openPostgres(options: {
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
   });
-  // An idle client that loses its server must not crash the process; the next query reports the outage.
+  // A client that loses its server must not crash the process; the next query reports the outage. The pool listens
+  // to its idle clients only: a client checked out for a transaction needs its own listener.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     await migratePg(drizzlePg(pool), { migrationsFolder });
   } catch (error) {

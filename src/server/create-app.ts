@@ -10,7 +10,7 @@ import type { AppContext } from "../app/context";
 import { getViewer } from "../app/get-viewer";
 import { HTTPException } from "hono/http-exception";
 import { AppError } from "../domain/errors";
-import { errorStatus } from "./error-status";
+import { databaseRetryAfterSeconds, errorStatus, isDatabaseUnavailable } from "./error-status";
 import { createRouter, errorResponse, type Router } from "./http";
 import { registerAnalyticsRoutes } from "./routes/analytics.routes";
 import { registerMemberRoutes } from "./routes/members.routes";
@@ -22,22 +22,17 @@ import { registerIntroductionRoutes } from "./routes/introductions.routes";
 import { registerOfferRoutes } from "./routes/offers.routes";
 import { registerDirectoryRoutes } from "./routes/directory.routes";
 import { registerAgendaRoutes } from "./routes/agenda.routes";
+import { registerFeedRoutes } from "./routes/feeds.routes";
+import { registerAdminRoutes } from "./routes/admin.routes";
+import { registerMeRoutes } from "./routes/me.routes";
+import { registerModerationRoutes } from "./routes/moderation.routes";
+import { registerNotificationRoutes } from "./routes/notifications.routes";
+import { registerReportRoutes } from "./routes/reports.routes";
 
 export interface ServerOptions {
   authSecret: string;
   /** The built web app (vite's output); a minimal page is served when it is missing. */
   webDir: string;
-}
-
-/** Errors of an unreachable or restarting database: the client may retry shortly. */
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code =
-    (error as { code?: string; cause?: { code?: string } })?.code ??
-    (error as { cause?: { code?: string } })?.cause?.code;
-  return (
-    ["ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "08000", "08003", "08006"].includes(code ?? "") ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(String((error as Error)?.message ?? ""))
-  );
 }
 
 export function createServerApp(context: AppContext, options: ServerOptions): Router {
@@ -76,7 +71,7 @@ export function createServerApp(context: AppContext, options: ServerOptions): Ro
         "service_unavailable",
         "The database is unavailable; retry in a few seconds.",
         undefined,
-        2,
+        databaseRetryAfterSeconds,
       );
     }
     context.logger.error({ err: error, requestId: c.get("requestId") }, "unexpected error");
@@ -108,12 +103,18 @@ export function createServerApp(context: AppContext, options: ServerOptions): Ro
   registerTripRoutes(app, context, { authSecret: options.authSecret });
   registerOfferRoutes(app, context, { authSecret: options.authSecret });
   registerAgendaRoutes(app, context, { authSecret: options.authSecret });
+  registerFeedRoutes(app, context, { authSecret: options.authSecret });
   registerDirectoryRoutes(app, context, { authSecret: options.authSecret });
   registerMemberRoutes(app, context, { authSecret: options.authSecret });
   registerAnalyticsRoutes(app, context, { authSecret: options.authSecret });
   registerEventRoutes(app, context, { authSecret: options.authSecret });
   registerIntroductionRoutes(app, context, { authSecret: options.authSecret });
   registerGivingRoutes(app, context, { authSecret: options.authSecret });
+  registerNotificationRoutes(app, context, { authSecret: options.authSecret });
+  registerReportRoutes(app, context, { authSecret: options.authSecret });
+  registerModerationRoutes(app, context, { authSecret: options.authSecret });
+  registerMeRoutes(app, context, { authSecret: options.authSecret });
+  registerAdminRoutes(app, context, { authSecret: options.authSecret });
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
