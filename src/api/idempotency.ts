@@ -8,7 +8,6 @@ export const idempotencyKeySchema = z
 /** Request headers of a create route that accepts an Idempotency-Key (for the contract and the OpenAPI document). */
 export const idempotencyKeyHeaders = z.object({
   "idempotency-key": idempotencyKeySchema.optional().openapi({
-    param: { name: "Idempotency-Key", in: "header" },
     description: "Retrying with the same key replays the first response instead of creating twice",
   }),
 });

@@ -80,6 +80,21 @@ describeOnDatabases("trips: Idempotency-Key", (database) => {
     expect(await harness.context.db.select().from(idempotencyKeys)).toHaveLength(1);
   });
 
+  it("documents the header in the OpenAPI document", async () => {
+    const response = await harness.app.request("/api/openapi.json");
+    expect(response.status).toBe(200);
+    const openapi = (await response.json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    for (const [path, method] of [
+      ["/api/trips", "post"],
+      ["/api/trips/{id}/offers", "post"],
+    ] as const)
+      expect(openapi.paths[path]?.[method]?.parameters).toContainEqual(
+        expect.objectContaining({ name: "idempotency-key", in: "header" }),
+      );
+  });
+
   it("stores no key when the trip is invalid, so a corrected retry with the same key creates it", async () => {
     const bad = await announce(pierre.client, "fix-me", { ...announceBody, city: "atlantis" });
     expect(bad.status).toBe(400);
