@@ -139,9 +139,26 @@ async function run(task: string, sizeName: string, extra: string | undefined): P
         }
       }
     start = performance.now();
-    const report = buildCityReport({ members, ties: { a, b }, now: 0 }, { seed: 1 });
+    const cpuStart = cpuSeconds();
+    // Wall and CPU seconds of each step of the report, as the report announces them.
+    const steps: Record<string, { seconds: number; cpuSeconds: number }> = {};
+    let stepStart = performance.now();
+    let stepCpu = cpuStart;
+    const progress = (step: string): void => {
+      const previous = steps[step] ?? { seconds: 0, cpuSeconds: 0 };
+      steps[step] = {
+        seconds: Number((previous.seconds + seconds(stepStart)).toFixed(2)),
+        cpuSeconds: Number((previous.cpuSeconds + cpuSeconds() - stepCpu).toFixed(2)),
+      };
+      stepStart = performance.now();
+      stepCpu = cpuSeconds();
+      if (process.env.BENCH_VERBOSE) console.error(step, steps[step], `${peakMegabytes()} MB`);
+    };
+    const report = buildCityReport({ members, ties: { a, b }, now: 0 }, { seed: 1, progress });
     return {
       seconds: seconds(start),
+      cpuSeconds: cpuSeconds() - cpuStart,
+      steps,
       index: report.openness.index,
       components: Object.fromEntries(
         Object.entries(report.openness.components).map(([name, component]) => [name, component?.score ?? null]),

@@ -14,8 +14,14 @@ const dayMs = 86_400_000;
 /** "other" is the profile's default career stage: unknown, so left out of mixing rather than counted as a group. */
 const knownOrNull = (value: string | null): string | null => (value === null || value === "other" ? null : value);
 
+/** The domain input with its columns as typed arrays. */
+export interface CityNetworkTypedInput extends CityNetworkInput {
+  readonly ties: { a: Int32Array; b: Int32Array; strength: Float64Array; firstMetAt: Float64Array };
+  readonly follows: { follower: Int32Array; followed: Int32Array };
+}
+
 export interface CityNetwork {
-  input: CityNetworkInput;
+  input: CityNetworkTypedInput;
   /** Database id of the member at each position of `input.members`. */
   memberIds: number[];
 }
@@ -47,34 +53,44 @@ export function buildCityNetworkInput(
     };
   });
 
-  const a: number[] = [];
-  const b: number[] = [];
-  const strength: number[] = [];
-  const firstMetAt: number[] = [];
+  // Typed columns: cheap to hold for a big city, and transferred (not copied) to the report's worker thread.
+  const a = new Int32Array(rows.ties.a.length);
+  const b = new Int32Array(rows.ties.a.length);
+  const strength = new Float64Array(rows.ties.a.length);
+  const firstMetAt = new Float64Array(rows.ties.a.length);
+  let ties = 0;
   for (let k = 0; k < rows.ties.a.length; k++) {
     const x = position.get(rows.ties.a[k] as number);
     const y = position.get(rows.ties.b[k] as number);
     if (x === undefined || y === undefined) continue;
-    a.push(x);
-    b.push(y);
-    strength.push(rows.ties.strength[k] as number);
-    firstMetAt.push((rows.ties.firstMetDay[k] as number) * dayMs);
+    a[ties] = x;
+    b[ties] = y;
+    strength[ties] = rows.ties.strength[k] as number;
+    firstMetAt[ties] = (rows.ties.firstMetDay[k] as number) * dayMs;
+    ties++;
   }
-  const follower: number[] = [];
-  const followed: number[] = [];
+  const follower = new Int32Array(rows.follows.follower.length);
+  const followed = new Int32Array(rows.follows.follower.length);
+  let follows = 0;
   for (let k = 0; k < rows.follows.follower.length; k++) {
     const x = position.get(rows.follows.follower[k] as number);
     const y = position.get(rows.follows.followed[k] as number);
     if (x === undefined || y === undefined) continue;
-    follower.push(x);
-    followed.push(y);
+    follower[follows] = x;
+    followed[follows] = y;
+    follows++;
   }
   return {
     memberIds,
     input: {
       members,
-      ties: { a, b, strength, firstMetAt },
-      follows: { follower, followed },
+      ties: {
+        a: a.slice(0, ties),
+        b: b.slice(0, ties),
+        strength: strength.slice(0, ties),
+        firstMetAt: firstMetAt.slice(0, ties),
+      },
+      follows: { follower: follower.slice(0, follows), followed: followed.slice(0, follows) },
       trips: rows.trips.map((trip) => ({
         id: String(trip.id),
         announcedAt: trip.announcedAt.getTime(),

@@ -6,7 +6,8 @@ import type { CityReport } from "../../domain/network/city-report";
 import type { OpennessIndex } from "../../domain/network/openness-index";
 import type { NetworkSample } from "./sample-city-network";
 
-export const snapshotVersion = 1;
+/** 2: `communityOf` added (a version 1 cache counts as none and is recomputed). */
+export const snapshotVersion = 2;
 
 export interface TrendPoint {
   label: string;
@@ -37,6 +38,11 @@ export interface CityReportSnapshot {
   bridges: (Omit<CityReport["bridges"][number], "a" | "b"> & { aMemberId: number; bMemberId: number })[];
   trend: TrendPoint[];
   network: NetworkSample;
+  /**
+   * Community index of every member (database id → index into `communities.sizes`), for the alert fan-out. Internal:
+   * it says who is in which clan, so the report endpoints never serve it.
+   */
+  communityOf: Record<string, number>;
 }
 
 /** JSON turns NaN and ±Infinity into null; doing it here keeps the snapshot equal to what the cache gives back. */
@@ -56,6 +62,9 @@ export function buildSnapshot(input: {
 }): CityReportSnapshot {
   const { report } = input;
   const idOf = (id: string): number => Number(id);
+  const { membership } = report.communities;
+  const communityOf: Record<string, number> = {};
+  for (let i = 0; i < input.memberIds.length; i++) communityOf[String(input.memberIds[i])] = membership[i] as number;
   return toJsonValue({
     version: snapshotVersion,
     now: input.now,
@@ -78,6 +87,7 @@ export function buildSnapshot(input: {
     bridges: report.bridges.map(({ a, b, ...figures }) => ({ ...figures, aMemberId: idOf(a), bMemberId: idOf(b) })),
     trend: input.trend,
     network: input.network,
+    communityOf,
   });
 }
 

@@ -79,15 +79,17 @@ export function memberAttributes(members: readonly CityMember[]): Record<string,
 export function prepareCity(input: CityNetworkInput): PreparedCity {
   const n = input.members.length;
   const { a, b, firstMetAt } = input.ties;
-  const keep: number[] = [];
+  // Positions of the ties that count, in a typed array: a million-member city has ten million ties.
+  let kept = 0;
+  const keep = new Int32Array(a.length);
   for (let e = 0; e < a.length; e++)
-    if (firstMetAt === undefined || (firstMetAt[e] as number) <= input.now) keep.push(e);
-  const sources = new Int32Array(keep.length);
-  const targets = new Int32Array(keep.length);
-  keep.forEach((e, k) => {
-    sources[k] = a[e] as number;
-    targets[k] = b[e] as number;
-  });
+    if (firstMetAt === undefined || (firstMetAt[e] as number) <= input.now) keep[kept++] = e;
+  const sources = new Int32Array(kept);
+  const targets = new Int32Array(kept);
+  for (let k = 0; k < kept; k++) {
+    sources[k] = a[keep[k] as number] as number;
+    targets[k] = b[keep[k] as number] as number;
+  }
   const ties = buildCompactGraph(n, { sources, targets });
   const follows = input.follows
     ? buildCompactGraph(n, { sources: input.follows.follower, targets: input.follows.followed }, { directed: true })
@@ -96,11 +98,22 @@ export function prepareCity(input: CityNetworkInput): PreparedCity {
   const hasNewcomers = input.members.some((member) => member.newcomer === true && member.arrivedAt != null);
   let newcomers: NewcomerIntegration | null = null;
   if (hasNewcomers && firstMetAt !== undefined) {
-    const dated: DatedTie[] = keep.map((e) => ({
-      a: (input.members[a[e] as number] as CityMember).id,
-      b: (input.members[b[e] as number] as CityMember).id,
-      firstMetAt: firstMetAt[e] as number,
-    }));
+    // Only ties with a newcomer end matter: objects for every tie of a big city would take gigabytes.
+    const isNewcomer = Uint8Array.from(input.members, (member) =>
+      member.newcomer === true && member.arrivedAt != null ? 1 : 0,
+    );
+    const dated: DatedTie[] = [];
+    for (let k = 0; k < kept; k++) {
+      const e = keep[k] as number;
+      const x = a[e] as number;
+      const y = b[e] as number;
+      if (isNewcomer[x] === 0 && isNewcomer[y] === 0) continue;
+      dated.push({
+        a: (input.members[x] as CityMember).id,
+        b: (input.members[y] as CityMember).id,
+        firstMetAt: firstMetAt[e] as number,
+      });
+    }
     const incumbents = new Set(input.members.filter((member) => member.newcomer !== true).map((member) => member.id));
     newcomers = newcomerIntegration({
       newcomers: input.members

@@ -4,10 +4,9 @@
  */
 import { density, reciprocity } from "./cohesion";
 import { attributeAssortativity, eiIndex } from "./mixing";
-import type { EiIndex } from "./mixing";
+import type { EiIndex, NodeGroups } from "./mixing";
 import { structuralHoles } from "./structural-holes";
 import { brokerage } from "./brokerage";
-import { buildCompactGraph } from "./compact-graph";
 import type { CompactGraph } from "./compact-graph";
 import { measureStructure } from "./network-structure";
 import { opennessIndex } from "./openness-index";
@@ -77,12 +76,36 @@ export interface CityReportOptions extends OpennessOptions {
 const finiteOrNull = (value: number | undefined): number | null =>
   value === undefined || !Number.isFinite(value) ? null : value;
 
-/** The directed graph brokerage is read on: follows, or each tie as two arcs when the app has no follows. */
+/**
+ * The directed graph brokerage is read on: follows, or each tie as two arcs when the app has no follows. The rows of
+ * an undirected graph already hold both arcs of each tie, so they serve as out- and in-rows without a copy.
+ */
 function brokerageGraph(ties: CompactGraph, follows: CompactGraph | null): CompactGraph {
   if (follows && follows.edgeCount > 0) return follows;
-  const sources = new Int32Array(ties.targets.length);
-  for (let i = 0; i < ties.nodeCount; i++) sources.fill(i, ties.offsets[i], ties.offsets[i + 1]);
-  return buildCompactGraph(ties.nodeCount, { sources, targets: ties.targets }, { directed: true });
+  return {
+    ...ties,
+    directed: true,
+    edgeCount: ties.targets.length,
+    inOffsets: ties.offsets,
+    inTargets: ties.targets,
+    inWeights: ties.weights,
+  };
+}
+
+/** The `count` nodes with the highest positive scores, best first (ties by node number): O(n·count), no sort of n. */
+function topNodes(scores: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  const better = (x: number, y: number): boolean =>
+    (scores[x] as number) > (scores[y] as number) || (scores[x] === scores[y] && x < y);
+  for (let i = 0; i < scores.length; i++) {
+    if (!((scores[i] as number) > 0)) continue;
+    if (top.length === count && !better(i, top[count - 1] as number)) continue;
+    let position = top.length === count ? count - 1 : top.length;
+    while (position > 0 && better(i, top[position - 1] as number)) position--;
+    top.splice(position, 0, i);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 /**
@@ -101,24 +124,26 @@ export function buildCityReport(input: CityNetworkInput, options: CityReportOpti
     structure,
     options,
   });
-  const holes = structuralHoles(ties);
   const { membership, count, modularity } = structure.communities;
   const sizes = new Array<number>(count).fill(0);
   for (const c of membership) sizes[c] = (sizes[c] ?? 0) + 1;
 
   const mixing: CityReport["mixing"] = {};
-  for (const [name, groups] of Object.entries({ community: Array.from(membership), ...city.attributes })) {
+  const groupings: Record<string, NodeGroups> = { community: membership, ...city.attributes };
+  for (const [name, groups] of Object.entries(groupings)) {
     mixing[name] = { ei: eiIndex(ties, groups), assortativity: attributeAssortativity(ties, groups) };
   }
+  options.progress?.("mixing");
 
-  const top = Array.from({ length: ties.nodeCount }, (_, i) => i)
-    .sort(
-      (x, y) =>
-        (structure.betweenness.normalized[y] as number) - (structure.betweenness.normalized[x] as number) || x - y,
-    )
-    .slice(0, options.gatekeepers ?? 10)
-    .filter((i) => (structure.betweenness.normalized[i] as number) > 0);
+  const top = topNodes(structure.betweenness.normalized, options.gatekeepers ?? 10);
+  // Constraint only where the report reads it: the gatekeepers and the members of the communities bridges may join
+  // (communities are numbered by decreasing size). Everyone's would cost Σ degree² (minutes at 1M / 10M).
+  const bridgeCommunities = options.bridges?.communities ?? 8;
+  const egos = new Set(top);
+  for (let i = 0; i < ties.nodeCount; i++) if ((membership[i] as number) < bridgeCommunities) egos.add(i);
+  const holes = structuralHoles(ties, { nodes: Int32Array.from(egos) });
   const roles = brokerage(brokerageGraph(ties, city.follows), membership, { brokers: top });
+  options.progress?.("gatekeepers");
   const idOf = (i: number): string => (input.members[i] as CityMember).id;
   const gatekeepers = top.map((i) => ({
     id: idOf(i),
@@ -143,6 +168,8 @@ export function buildCityReport(input: CityNetworkInput, options: CityReportOpti
           b: idOf(s.b),
         }))
       : [];
+
+  options.progress?.("bridges");
 
   return {
     openness,

@@ -37,22 +37,26 @@ function groupNumbers(groups: NodeGroups, n: number): { codes: Int32Array; count
 }
 
 /**
- * The mixing matrix as arc-end shares: e[g][h] = share of arcs from group g to group h (both directions of each
- * undirected tie), with row sums a[g] and column sums b[g]. Weights are ignored unless asked.
+ * What the E-I index and assortativity read of the mixing matrix e[g][h] (share of arcs from group g to group h,
+ * both directions of each undirected tie): its diagonal, row sums a[g] and column sums b[g]. The full g × g matrix is
+ * never built: with the communities of a million-member city as groups (about 9,000) it would take 650 MB.
+ * Weights are ignored unless asked.
  */
 function mixingMatrix(
   graph: CompactGraph,
   groups: NodeGroups,
   weighted: boolean,
 ): {
-  e: Float64Array;
+  diagonal: Float64Array;
   a: Float64Array;
   b: Float64Array;
   count: number;
   total: number;
 } {
   const { codes, count } = groupNumbers(groups, graph.nodeCount);
-  const e = new Float64Array(count * count);
+  const diagonal = new Float64Array(count);
+  const a = new Float64Array(count);
+  const b = new Float64Array(count);
   let total = 0;
   for (let i = 0; i < graph.nodeCount; i++) {
     const g = codes[i] as number;
@@ -62,22 +66,19 @@ function mixingMatrix(
       const h = codes[graph.targets[p] as number] as number;
       if (h < 0) continue;
       const w = weighted && graph.weights ? (graph.weights[p] as number) : 1;
-      const cell = g * count + h;
-      e[cell] = (e[cell] as number) + w;
+      if (g === h) diagonal[g] = (diagonal[g] as number) + w;
+      a[g] = (a[g] as number) + w;
+      b[h] = (b[h] as number) + w;
       total += w;
     }
   }
-  const a = new Float64Array(count);
-  const b = new Float64Array(count);
   if (total > 0)
-    for (let g = 0; g < count; g++)
-      for (let h = 0; h < count; h++) {
-        const share = (e[g * count + h] as number) / total;
-        e[g * count + h] = share;
-        a[g] = (a[g] as number) + share;
-        b[h] = (b[h] as number) + share;
-      }
-  return { e, a, b, count, total };
+    for (let g = 0; g < count; g++) {
+      diagonal[g] = (diagonal[g] as number) / total;
+      a[g] = (a[g] as number) / total;
+      b[g] = (b[g] as number) / total;
+    }
+  return { diagonal, a, b, count, total };
 }
 
 /**
@@ -85,12 +86,12 @@ function mixingMatrix(
  * internal ties, is not mistaken for a clan). Null when no tie joins two known nodes.
  */
 export function eiIndex(graph: CompactGraph, groups: NodeGroups, options: { weighted?: boolean } = {}): EiIndex | null {
-  const { e, a, b, count, total } = mixingMatrix(graph, groups, options.weighted ?? false);
+  const { diagonal, a, b, count, total } = mixingMatrix(graph, groups, options.weighted ?? false);
   if (total === 0) return null;
   let inside = 0;
   let chance = 0;
   for (let g = 0; g < count; g++) {
-    inside += e[g * count + g] as number;
+    inside += diagonal[g] as number;
     chance += (a[g] as number) * (b[g] as number);
   }
   const ei = 1 - 2 * inside;
@@ -114,12 +115,12 @@ export function attributeAssortativity(
   groups: NodeGroups,
   options: { weighted?: boolean } = {},
 ): number | null {
-  const { e, a, b, count, total } = mixingMatrix(graph, groups, options.weighted ?? false);
+  const { diagonal, a, b, count, total } = mixingMatrix(graph, groups, options.weighted ?? false);
   if (total === 0) return null;
   let trace = 0;
   let chance = 0;
   for (let g = 0; g < count; g++) {
-    trace += e[g * count + g] as number;
+    trace += diagonal[g] as number;
     chance += (a[g] as number) * (b[g] as number);
   }
   if (1 - chance < 1e-12) return null;

@@ -89,14 +89,17 @@ function randomBaseline(
       rng.fork(),
       options.swapsPerEdge === undefined ? {} : { swapsPerEdge: options.swapsPerEdge },
     );
+    options.progress?.("randomization: rewiring");
     const seed = (options.seed ?? 1) + r + 1;
     modularity += detectCommunities(random, {
       seed,
       runs: options.louvainRuns ?? defaultLouvainRuns(graph),
     }).modularity;
+    options.progress?.("randomization: louvain");
     centralization += betweennessCentralization(
       betweenness(random, pivots === undefined ? { seed } : { seed, pivots }).normalized,
     );
+    options.progress?.("randomization: betweenness");
     // Gatekeeping of the same communities once ties are random: how spread cross-group ties are by chance.
     const concentration = gatekeepingConcentration(
       random,

@@ -6,16 +6,11 @@ import type { CompactGraph } from "./compact-graph";
 import { toUndirected } from "./compact-graph";
 import type { Rng } from "../random";
 
-/** Row holding arc position p (binary search in the offsets). */
-function ownerOf(offsets: Int32Array, nodeCount: number, position: number): number {
-  let low = 0;
-  let high = nodeCount - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if ((offsets[middle] as number) <= position) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+/** The row (owner) of every arc position: one lookup per swap instead of a binary search over the offsets. */
+function arcOwners(offsets: Int32Array, nodeCount: number, arcs: number): Int32Array {
+  const owners = new Int32Array(arcs);
+  for (let i = 0; i < nodeCount; i++) owners.fill(i, offsets[i], offsets[i + 1]);
+  return owners;
 }
 
 /** Position of `target` in row `node`, or −1. */
@@ -43,12 +38,13 @@ export function rewireDegreePreserving(
   const arcs = targets.length;
   if (arcs < 4) return { ...base, targets, weights: null };
   const attempts = Math.round((options.swapsPerEdge ?? (base.edgeCount <= 100_000 ? 5 : 2)) * base.edgeCount);
+  const owners = arcOwners(offsets, n, arcs);
   for (let t = 0; t < attempts; t++) {
     const p1 = rng.int(arcs);
     const p2 = rng.int(arcs);
-    const a = ownerOf(offsets, n, p1);
+    const a = owners[p1] as number;
     const b = targets[p1] as number;
-    const c = ownerOf(offsets, n, p2);
+    const c = owners[p2] as number;
     const d = targets[p2] as number;
     if (a === c || a === d || b === c || b === d) continue;
     // Check the shorter row for the new ties a–d and c–b.

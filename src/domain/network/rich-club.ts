@@ -24,10 +24,10 @@ export function richClubCoefficient(graph: CompactGraph, k: number): number | nu
 
 /** The degree above which the top `share` of nodes lie (the elite threshold). */
 export function eliteDegree(graph: CompactGraph, share = 0.1): number {
-  const sorted = Array.from(degrees(toUndirected(graph))).sort((a, b) => b - a);
+  const sorted = degrees(toUndirected(graph)).sort(); // ascending, typed: fast on a million nodes
   if (sorted.length === 0) return 0;
   const position = Math.min(sorted.length - 1, Math.max(0, Math.floor(sorted.length * share)));
-  return sorted[position] as number;
+  return sorted[sorted.length - 1 - position] as number;
 }
 
 export interface NormalizedRichClub {

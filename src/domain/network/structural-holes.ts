@@ -15,9 +15,14 @@ export interface StructuralHoles {
 /**
  * Constraint c_i = Σ_j (p_ij + Σ_q p_iq p_qj)² and effective size Σ_j (1 − Σ_q p_iq m_jq) over i's contacts j,
  * with p_ij = (a_ij + a_ji) / Σ_k (a_ik + a_ki) and m_jq = (a_jq + a_qj) / max_k (a_jk + a_kj). Directed ties are
- * summed both ways as Burt does. Unweighted unless asked (then p_ij = 1 / degree).
+ * summed both ways as Burt does. Unweighted unless asked (then p_ij = 1 / degree). With `nodes`, only those egos are
+ * measured (the others are NaN): each ego costs the sum of its contacts' degrees, so a million-member city's report
+ * measures the few members it shows rather than everyone.
  */
-export function structuralHoles(graph: CompactGraph, options: { weighted?: boolean } = {}): StructuralHoles {
+export function structuralHoles(
+  graph: CompactGraph,
+  options: { weighted?: boolean; nodes?: ArrayLike<number> } = {},
+): StructuralHoles {
   const undirected = toUndirected(graph);
   const { offsets, targets } = undirected;
   const weights = options.weighted ? undirected.weights : null;
@@ -38,7 +43,14 @@ export function structuralHoles(graph: CompactGraph, options: { weighted?: boole
   const share = new Float64Array(n); // p_iq of the current ego, 0 elsewhere
   const constraint = new Float64Array(n);
   const effectiveSize = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const egos = options.nodes ?? null;
+  if (egos) {
+    constraint.fill(Number.NaN);
+    effectiveSize.fill(Number.NaN);
+  }
+  const egoCount = egos ? egos.length : n;
+  for (let e = 0; e < egoCount; e++) {
+    const i = egos ? (egos[e] as number) : e;
     const start = offsets[i] as number;
     const end = offsets[i + 1] as number;
     if (start === end || (strength[i] as number) === 0) {
