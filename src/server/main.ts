@@ -15,6 +15,7 @@ import { introductionJobs } from "../jobs/introduction-jobs";
 import { analyticsJobs } from "../jobs/analytics-jobs";
 import { alertSchedules, createAlertJobHandlers } from "../jobs/alert-jobs";
 import { createDemoJobHandlers, demoJobSchedules } from "../jobs/demo-jobs";
+import { feedJobs } from "../jobs/feed-jobs";
 import { startJobQueue } from "../jobs/pg-boss-queue";
 import { createSmtpSender } from "../jobs/smtp-sender";
 import { ConfigError, databaseOptions, loadConfig } from "./config";
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const holder: { context?: AppContext } = {};
   const givingJobs = introductionJobs(holder);
   const reportJobs = analyticsJobs(holder);
+  const profileFeedJobs = feedJobs(holder);
   const queue = await startJobQueue({
     database: config.databaseUrl ? { connectionString: config.databaseUrl } : { executeSql: handle.executeSql },
     logger,
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       ...createDemoJobHandlers(holder),
       ...givingJobs.handlers,
       ...reportJobs.handlers,
+      ...profileFeedJobs.handlers,
       ...createAlertJobHandlers(() => holder.context, config.authSecret),
       "outbox.deliver": async () => {
         if (holder.context && smtp) await deliverOutbox(holder.context, smtp.send);
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
       ...demoJobSchedules,
       ...givingJobs.schedules,
       ...reportJobs.schedules,
+      ...profileFeedJobs.schedules,
       ...alertSchedules,
       "outbox.deliver": "* * * * *",
     },
@@ -79,7 +83,13 @@ async function main(): Promise<void> {
       logger.info("stopped");
     });
     // Idle keep-alive connections would hold close() open.
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+    http.closeIdleConnections?.();
+    // A request that never ends must not keep the process alive: past the deadline its connection is cut.
+    setTimeout(() => {
+      logger.warn("shutdown deadline passed: closing the connections still open");
+      http.closeAllConnections?.();
+    }, 25_000).unref();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

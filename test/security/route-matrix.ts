@@ -15,6 +15,7 @@
  */
 import { offers } from "../../src/db/schema/arrivals";
 import { introductions } from "../../src/db/schema/gatherings";
+import { memberFeeds } from "../../src/db/schema/people";
 import type { Actor, World, WorldIds } from "./world";
 
 export type Outcome = "ok" | number;
@@ -293,6 +294,29 @@ export const routeMatrix: Record<string, RouteCase> = {
   "POST /api/gifts/{id}/thanks": { params: { id: "gift" }, ok: ["owner"], body: () => ({ thanks: "Thank you" }) },
   "GET /api/members/{id}/giving": { params: { id: "owner" }, ok: notBlocked },
   "GET /api/giving/pay-it-forward/{id}": { params: { id: "trip" }, ok: ["owner"] },
+  // Feeds on profiles and follows (#9): posts and follow state are public except across a block; one may not follow
+  // oneself; the feed to remove is the owner's own.
+  "GET /api/me/feeds": { ok: members },
+  "POST /api/me/feeds": { ok: members, body: () => ({ url: "https://blog.example.test/feed.xml" }) },
+  "DELETE /api/me/feeds/{id}": {
+    params: { id: "feed" },
+    ok: ["owner"],
+    fresh: async (world) => {
+      const [row] = await world.harness.context.db
+        .insert(memberFeeds)
+        .values({ memberId: world.ids.owner, url: "https://owner.example.test/feed.xml" })
+        .returning();
+      return { feed: row!.id } as unknown as Partial<WorldIds>;
+    },
+  },
+  "GET /api/members/{id}/posts": { params: { id: "owner" }, ok: everyone.filter((actor) => actor !== "blocked") },
+  "GET /api/members/{id}/follow": { params: { id: "owner" }, ok: everyone.filter((actor) => actor !== "blocked") },
+  "PUT /api/members/{id}/follow": {
+    params: { id: "owner" },
+    ok: notBlocked.filter((actor) => actor !== "owner"),
+  },
+  "DELETE /api/members/{id}/follow": { params: { id: "owner" }, ok: notBlocked },
+  "GET /api/cities/{slug}/events.rss": { params: { slug: "city" }, ok: everyone },
 };
 
 /**
