@@ -12,13 +12,12 @@ import {
 } from "../../db/repositories/alerts.repository";
 import { loadCityMatchingRows } from "../../db/repositories/matching-state.repository";
 import { insertEmail } from "../../db/repositories/outbox.repository";
-import { buildMatchingIndex } from "../../domain/matching/build-index";
-import { pickLocals } from "../../domain/matching/pick-locals";
 import type { EpochMs, MatchReason } from "../../domain/matching/types";
+import { pickLocalsAroundGatekeepers } from "../../domain/trips/pick-locals-around-gatekeepers";
 import { isTripCurrent } from "../../domain/trips/can-see-trip";
 import type { AppContext } from "../context";
 import { alertEmail, alertSubject, alertText, asLocale, type AlertTripFacts } from "./alert-email";
-import { cityKey, memberKey, toMatchingState } from "./load-matching-state";
+import { cityKey, gatekeepersFromReport, memberKey, toMatchingState } from "./load-matching-state";
 import { createUnsubscribeToken } from "./unsubscribe-token";
 
 const capWindowMs = 7 * 24 * 60 * 60 * 1000;
@@ -54,8 +53,9 @@ export async function fanOutAlerts(
   });
   const state = toMatchingState(rows, { travellerId: traveller.id, onlyConnections: trip.audience === "connections" });
   const tripTags = [...trip.seeksTags, ...trip.givesTags];
-  const { picks } = pickLocals(
-    buildMatchingIndex(state),
+  // The gatekeepers (from the cached city report) get no larger a share of the alerts than of the candidates.
+  const { picks } = pickLocalsAroundGatekeepers(
+    state,
     {
       travellerId: memberKey(traveller.id),
       cityId: cityKey(city.id),
@@ -63,7 +63,12 @@ export async function fanOutAlerts(
       gives: [trip.gives, ...trip.givesTags].join(" "),
       ...(tripTags.length > 0 ? { tags: tripTags } : {}),
     },
-    { now: now.getTime() as EpochMs, limit: options.limit ?? 25, capWindowMs },
+    {
+      now: now.getTime() as EpochMs,
+      limit: options.limit ?? 25,
+      capWindowMs,
+      gatekeepers: gatekeepersFromReport(rows.cityReport).map(memberKey),
+    },
   );
   // Blocks are absolute: the engine drops them, and this re-check keeps it so whatever the engine does.
   const blocked = new Set(rows.blocked);

@@ -1,6 +1,6 @@
 /**
  * Turns a city's matching rows into the engine's plain state: ids as strings, communities from the cached city
- * report when it names them, else one seeded Louvain pass over the loaded ties.
+ * report when it names them, else one seeded Louvain pass over the loaded ties; and the report's gatekeepers.
  */
 import type { CityMatchingRows } from "../../db/repositories/matching-state.repository";
 import type { CityId, EpochMs, MatchingMember, MatchingState, MemberId } from "../../domain/matching/types";
@@ -12,24 +12,69 @@ export const memberKey = (id: number): MemberId => String(id) as MemberId;
 export const cityKey = (id: number): CityId => String(id) as CityId;
 
 /**
- * Community per member from a cached report, when it carries them: either `communities.byMember` (id → community)
- * or `memberIds` beside `communities.membership` (same order). Anything else counts as absent.
+ * Community per member from a cached report, when it carries `communityOf` (member id → community index, written by
+ * the analytics job; used here, never served). Anything else counts as absent.
  */
 export function communitiesFromReport(report: unknown): Map<string, string> | null {
   if (!report || typeof report !== "object") return null;
-  const communities = (report as { communities?: { byMember?: unknown; membership?: unknown } }).communities;
-  const byMember = communities?.byMember;
-  if (byMember && typeof byMember === "object") {
-    return new Map(Object.entries(byMember as Record<string, unknown>).map(([id, c]) => [id, `r${String(c)}`]));
+  const communityOf = (report as { communityOf?: unknown }).communityOf;
+  if (!communityOf || typeof communityOf !== "object" || Array.isArray(communityOf)) return null;
+  const entries = Object.entries(communityOf as Record<string, unknown>).filter(
+    (entry): entry is [string, number] => typeof entry[1] === "number" && Number.isInteger(entry[1]),
+  );
+  return new Map(entries.map(([id, community]) => [id, `r${community}`]));
+}
+
+/** Share of the members, by betweenness, who count as gatekeepers (issue #3: the top 5 %). */
+export const gatekeeperShare = 0.05;
+
+/**
+ * The gatekeepers of a cached report: the top 5 % of its members by betweenness, as far as the report lists them
+ * (it lists its top gatekeepers best first, so a big city's list may hold fewer than 5 %).
+ */
+export function gatekeepersFromReport(report: unknown): number[] {
+  if (!report || typeof report !== "object") return [];
+  const { gatekeepers, counts } = report as { gatekeepers?: unknown; counts?: { members?: unknown } };
+  if (!Array.isArray(gatekeepers) || typeof counts?.members !== "number") return [];
+  const top = Math.ceil(gatekeeperShare * counts.members);
+  return gatekeepers
+    .slice(0, top)
+    .map((gatekeeper) => (gatekeeper as { memberId?: unknown }).memberId)
+    .filter((id): id is number => typeof id === "number" && Number.isInteger(id));
+}
+
+/**
+ * Communities from the report for the members it covers; a member who joined since takes the community most of
+ * their ties belong to (weighted by strength, smallest label on a draw), or one of their own.
+ */
+function assignCommunities(
+  ids: readonly string[],
+  ties: CityMatchingRows["ties"],
+  cached: Map<string, string>,
+): Map<string, string> {
+  const votes = new Map<string, Map<string, number>>();
+  const vote = (member: string, other: string, weight: number) => {
+    const label = cached.get(other);
+    if (label === undefined || cached.has(member)) return;
+    const tally = votes.get(member) ?? new Map<string, number>();
+    tally.set(label, (tally.get(label) ?? 0) + weight);
+    votes.set(member, tally);
+  };
+  for (const tie of ties) {
+    vote(String(tie.a), String(tie.b), tie.strength);
+    vote(String(tie.b), String(tie.a), tie.strength);
   }
-  const ids = (report as { memberIds?: unknown }).memberIds;
-  const membership = communities?.membership;
-  if (Array.isArray(ids) && membership && typeof membership === "object") {
-    const values = Object.values(membership as Record<string, unknown>);
-    if (values.length !== ids.length) return null;
-    return new Map(ids.map((id, i) => [String(id), `r${String(values[i])}`]));
+  const result = new Map<string, string>();
+  for (const id of ids) {
+    const own = cached.get(id);
+    if (own !== undefined) {
+      result.set(id, own);
+      continue;
+    }
+    const tally = [...(votes.get(id) ?? [])].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    result.set(id, tally[0]?.[0] ?? `solo-${id}`);
   }
-  return null;
+  return result;
 }
 
 /**
@@ -42,14 +87,13 @@ export function toMatchingState(
 ): MatchingState {
   const ids = rows.members.map((member) => String(member.id));
   const cached = communitiesFromReport(rows.cityReport);
-  // Louvain only when the cached report does not cover everyone loaded.
-  const detected =
-    cached && ids.every((id) => cached.has(id))
-      ? null
-      : detectTieCommunities(
-          ids,
-          rows.ties.map((tie) => ({ a: String(tie.a), b: String(tie.b), weight: tie.strength })),
-        );
+  // The seeded Louvain pass only when the report names no communities.
+  const communityOf = cached
+    ? assignCommunities(ids, rows.ties, cached)
+    : detectTieCommunities(
+        ids,
+        rows.ties.map((tie) => ({ a: String(tie.a), b: String(tie.b), weight: tie.strength })),
+      );
   const giving = new Map(rows.giving.map((entry) => [entry.memberId, entry]));
   const alertTimes = new Map<number, EpochMs[]>();
   for (const alert of rows.recentAlerts) {
@@ -72,7 +116,7 @@ export function toMatchingState(
       tags: [...new Set([...member.tags, ...member.seeksTags, ...member.givesTags].map((t) => t.toLowerCase()))],
       seeks: [member.seeks, ...member.seeksTags].join(" "),
       gives: [member.gives, ...member.givesTags].join(" "),
-      communityId: cached?.get(String(member.id)) ?? detected?.get(String(member.id)) ?? `solo-${member.id}`,
+      communityId: communityOf.get(String(member.id)) ?? `solo-${member.id}`,
       isYoungFounder: youngStages.has(member.careerStage),
       givingRecord: {
         giftsGiven: record?.giftsGiven ?? 0,
