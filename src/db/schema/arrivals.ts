@@ -67,6 +67,8 @@ export const trips = pgTable(
     status: text("status").notNull().default("active"),
     /** The last instant on which the trip is shown: departure's end of day, or arrival + 90 days for a move. */
     visibleUntil: timestamp("visible_until", { withTimezone: true }).notNull(),
+    /** When the `alerts.fanout` job ran for the trip; null until then, so that a sweep re-queues a lost job. */
+    fannedOutAt: timestamp("fanned_out_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
