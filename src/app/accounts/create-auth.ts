@@ -2,11 +2,12 @@
  * Accounts with better-auth: email and password, email verification, password reset, sessions in the database.
  * Every new user gets a member profile; account emails go through the outbox in the member's language.
  */
-import { betterAuth } from "better-auth";
+import { APIError, betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/create-db";
 import { insertMember } from "../../db/repositories/members.repository";
+import { isUserSuspended } from "../../db/repositories/reports.repository";
 import { accounts, rateLimits, sessions, users, verifications } from "../../db/schema/auth";
 import { members } from "../../db/schema/people";
 import { queueAccountEmail } from "../mail/account-emails";
@@ -95,6 +96,15 @@ export function createAuth(db: Database, settings: AuthSettings) {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: settings.production },
     },
     databaseHooks: {
+      // A suspended member gets no session, whatever the way in (password, verification link, demo sign-in).
+      session: {
+        create: {
+          before: async (session) => {
+            if (await isUserSuspended(db, session.userId))
+              throw new APIError("FORBIDDEN", { message: "This account is suspended", code: "ACCOUNT_SUSPENDED" });
+          },
+        },
+      },
       user: {
         create: {
           after: async (user, context) => {
