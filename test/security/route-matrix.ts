@@ -15,7 +15,11 @@
  */
 import { offers } from "../../src/db/schema/arrivals";
 import { introductions } from "../../src/db/schema/gatherings";
-import { memberFeeds } from "../../src/db/schema/people";
+import { randomUUID } from "node:crypto";
+import { users } from "../../src/db/schema/auth";
+import * as people from "../../src/db/schema/people";
+import { blocks, memberFeeds } from "../../src/db/schema/people";
+import { notifications, reports } from "../../src/db/schema/system";
 import type { Actor, World, WorldIds } from "./world";
 
 export type Outcome = "ok" | number;
@@ -317,7 +321,104 @@ export const routeMatrix: Record<string, RouteCase> = {
   },
   "DELETE /api/members/{id}/follow": { params: { id: "owner" }, ok: notBlocked },
   "GET /api/cities/{slug}/events.rss": { params: { slug: "city" }, ok: everyone },
+  // Bring your network (#9.2): one's own file and one's own follows.
+  "POST /api/me/imports": {
+    ok: members,
+    body: () => ({ content: "Account address,Show boosts\nsomeone@mastodon.social,true\n" }),
+  },
+  "POST /api/me/follows": { ok: members, body: (ids) => ({ memberIds: [ids.third] }) },
+
+  // Notifications: each member's own; someone else's notification answers like a missing one.
+  "GET /api/notifications": { ok: members },
+  "POST /api/notifications/{id}/read": {
+    params: { id: "notification" },
+    ok: ["owner"],
+    fresh: async (world) => {
+      const [row] = await world.harness.context.db
+        .insert(notifications)
+        .values({ memberId: world.ids.owner, kind: "matrix", payload: {} })
+        .returning();
+      return { notification: row!.id } as unknown as Partial<WorldIds>;
+    },
+  },
+  "POST /api/notifications/read-all": { ok: members },
+  // Reports: any member may report another (here a fresh member); the queue is for moderators only, 404 to others.
+  "POST /api/reports": {
+    ok: members,
+    body: (ids) => ({
+      targetKind: "member",
+      targetId: (ids as unknown as { reported: number }).reported,
+      reason: "spam",
+    }),
+    fresh: async (world) => ({ reported: await plainMember(world, null) }) as unknown as Partial<WorldIds>,
+  },
+  "GET /api/reports/mine": { ok: members },
+  "GET /api/moderation/reports": { ok: ["moderator"] },
+  "GET /api/moderation/actions": { ok: ["moderator"] },
+  "POST /api/moderation/reports/{id}/actions": {
+    params: { id: "report" },
+    ok: ["moderator"],
+    body: () => ({ action: "dismiss" }),
+    fresh: async (world) => {
+      const [row] = await world.harness.context.db
+        .insert(reports)
+        .values({
+          reporterId: world.ids.unrelated,
+          subjectId: world.ids.audience,
+          reason: "spam",
+          cityId: world.ids.cityId,
+        })
+        .returning();
+      return { report: row!.id } as unknown as Partial<WorldIds>;
+    },
+  },
+  "POST /api/moderation/members/{id}/unsuspend": {
+    params: { id: "suspended" },
+    ok: ["moderator"],
+    fresh: async (world) => ({ suspended: await plainMember(world, new Date()) }) as unknown as Partial<WorldIds>,
+  },
+  // My data: each member's own. Erasure with a wrong password changes nothing (400 for every member).
+  "GET /api/me/export": { ok: members },
+  "DELETE /api/me": {
+    ok: [],
+    expect: Object.fromEntries(members.map((actor) => [actor, 400])),
+    body: () => ({ password: "not anyone's password" }),
+  },
+  "GET /api/me/blocks": { ok: members },
+  "POST /api/me/blocks": {
+    ok: members,
+    body: (ids) => ({ memberId: (ids as unknown as { blockable: number }).blockable }),
+    fresh: async (world) => ({ blockable: await plainMember(world, null) }) as unknown as Partial<WorldIds>,
+  },
+  "DELETE /api/me/blocks/{memberId}": {
+    params: { memberId: "unblockable" },
+    ok: ["owner"],
+    fresh: async (world) => {
+      const unblockable = await plainMember(world, null);
+      await world.harness.context.db.insert(blocks).values({ blockerId: world.ids.owner, blockedId: unblockable });
+      return { unblockable } as unknown as Partial<WorldIds>;
+    },
+  },
+  "GET /api/me/privacy": { ok: members },
+  "PUT /api/me/privacy": { ok: members, body: () => ({ analyticsOptOut: false }) },
+  // Admin pages: nobody in this world is an admin, so they do not exist for anyone.
+  "POST /api/admin/cities": {
+    ok: [],
+    body: () => ({ slug: "matrix-town", name: "Matrix Town", country: "FR", timeZone: "Europe/Paris", locale: "fr" }),
+  },
+  "GET /api/admin/roles": { ok: [] },
+  "POST /api/admin/roles": { ok: [], body: (ids) => ({ member: String(ids.unrelated), role: "moderator" }) },
+  "POST /api/admin/roles/revoke": { ok: [], body: (ids) => ({ member: String(ids.unrelated), role: "moderator" }) },
 };
+
+/** A member with an account and no session, suspended or not, for routes that need someone to act on. */
+async function plainMember(world: World, suspendedAt: Date | null): Promise<number> {
+  const { db } = world.harness.context;
+  const userId = randomUUID();
+  await db.insert(users).values({ id: userId, name: "Plain", email: `plain-${userId}@example.test` });
+  const [row] = await db.insert(people.members).values({ userId, name: "Plain member", suspendedAt }).returning();
+  return row!.id;
+}
 
 /**
  * Routes outside the OpenAPI document, listed by hand: better-auth's endpoints, the document itself and the web app.
