@@ -5,6 +5,7 @@ import { Layout } from "./components/layout";
 import { AnnounceTripPage } from "./pages/announce-trip-page";
 import { CityReportPage } from "./pages/city-report-page";
 import { CreateEventPage } from "./pages/create-event-page";
+import { EditEventPage } from "./pages/edit-event-page";
 import { DirectoryPage } from "./pages/directory-page";
 import { EventPage } from "./pages/event-page";
 import { EventsPage } from "./pages/events-page";
@@ -15,6 +16,7 @@ import { IntroductionsPage } from "./pages/introductions-page";
 import { MemberPage } from "./pages/member-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { NotificationsPage } from "./pages/notifications-page";
+import { OfferPage } from "./pages/offer-page";
 import { OnboardingPage } from "./pages/onboarding-page";
 import { ResetPasswordPage } from "./pages/reset-password-page";
 import { SettingsPage } from "./pages/settings-page";
@@ -47,6 +49,8 @@ export function App() {
             <Route path="events" element={<EventsPage />} />
             <Route path="events/new" element={<CreateEventPage />} />
             <Route path="events/:id" element={<EventPage />} />
+            <Route path="events/:id/edit" element={<EditEventPage />} />
+            <Route path="offers/:id" element={<OfferPage />} />
             <Route path="introductions" element={<IntroductionsPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="settings" element={<SettingsPage />} />

@@ -1,6 +1,9 @@
 /** Shared steps of the browser flows: accessibility checks, screenshots, signing up and in. */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import ICAL from "ical.js";
+import { readFileSync } from "node:fs";
+import type { Offer } from "../../src/web/api-types";
 
 /** Fails on any serious or critical axe-core violation of the current page. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
@@ -21,6 +24,135 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** A date N days from today, as YYYY-MM-DD (UTC). */
 export function daysFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The Monday at least `days` days from today (UTC), and the Friday after it: a stay inside one calendar week. */
+export function workWeekFromNow(days: number): { monday: string; friday: string } {
+  const start = new Date(Date.now() + days * 86_400_000);
+  const shift = (8 - start.getUTCDay()) % 7;
+  const monday = new Date(start.getTime() + shift * 86_400_000);
+  const friday = new Date(monday.getTime() + 4 * 86_400_000);
+  return { monday: monday.toISOString().slice(0, 10), friday: friday.toISOString().slice(0, 10) };
+}
+
+export interface CalendarEntry {
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  time: string;
+  title: string;
+}
+
+/** The items the week calendar shows, with their instants, kinds and the times it prints. */
+export async function calendarEntries(page: Page): Promise<CalendarEntry[]> {
+  return page.locator(".calendar-item").evaluateAll((items) =>
+    items.map((item) => ({
+      kind: item.getAttribute("data-kind") ?? "",
+      startsAt: item.getAttribute("data-starts-at") ?? "",
+      endsAt: item.getAttribute("data-ends-at") ?? "",
+      time: item.querySelector(".time")?.textContent ?? "",
+      title: item.textContent ?? "",
+    })),
+  );
+}
+
+/** Pairs of entries whose times overlap (an end equal to the next start is no overlap). */
+export function overlaps(entries: CalendarEntry[]): string[] {
+  const sorted = [...entries].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const found: string[] = [];
+  let latest: CalendarEntry | undefined;
+  for (const current of sorted) {
+    if (latest && Date.parse(current.startsAt) < Date.parse(latest.endsAt))
+      found.push(`${latest.title} / ${current.title}`);
+    if (!latest || Date.parse(current.endsAt) > Date.parse(latest.endsAt)) latest = current;
+  }
+  return found;
+}
+
+const hour = 3_600_000;
+
+/**
+ * Accepts up to `want` offers of a trip through their cards, evening events first, each at the first proposed time
+ * at least an hour from those already taken (the offers are read from the API to know their times).
+ */
+export async function acceptSomeOffers(
+  page: Page,
+  tripId: number,
+  options: { want: number; language: "en" | "fr"; taken?: [number, number][] },
+): Promise<Offer[]> {
+  const text =
+    options.language === "fr"
+      ? { group: "Accepter l'un des horaires proposés", accepted: "Acceptée" }
+      : { group: "Accept at one of the proposed times", accepted: "Accepted" };
+  const received = (await (await page.request.get(`/api/trips/${tripId}/offers`)).json()) as { offers: Offer[] };
+  const taken = [...(options.taken ?? [])];
+  const accepted: Offer[] = [];
+  const ordered = [
+    ...received.offers.filter((offer) => offer.kind === "event_invitation"),
+    ...received.offers.filter((offer) => offer.kind !== "event_invitation"),
+  ].filter((offer) => offer.status === "open");
+  for (const offer of ordered) {
+    if (accepted.length === options.want) break;
+    const index = offer.slots.findIndex((slot) =>
+      taken.every(([from, to]) => Date.parse(slot.endsAt) + hour <= from || Date.parse(slot.startsAt) >= to + hour),
+    );
+    const slot = offer.slots[index];
+    if (!slot) continue;
+    const card = page.locator(`[data-offer-id="${offer.id}"]`);
+    await card.getByRole("group", { name: text.group }).getByRole("button").nth(index).click();
+    await expect(card).toContainText(text.accepted);
+    taken.push([Date.parse(slot.startsAt), Date.parse(slot.endsAt)]);
+    accepted.push(offer);
+  }
+  return accepted;
+}
+
+/**
+ * Waits until the week calendar holds at least eight meetings and two evening events, then checks that none overlap,
+ * that each is printed in the city's time (not the browser's) and falls on a day of the stay. Returns the entries.
+ */
+export async function expectFullWeek(
+  page: Page,
+  options: { locale: string; week: { monday: string; friday: string }; timeZone: string },
+): Promise<CalendarEntry[]> {
+  await expect(async () => {
+    const entries = await calendarEntries(page);
+    const events = entries.filter((entry) => entry.kind === "event");
+    const meetings = entries.filter((entry) => ["coffee", "lunch", "dinner", "visit"].includes(entry.kind));
+    expect(meetings.length, "meetings on the week").toBeGreaterThanOrEqual(8);
+    expect(events.length, "evening events on the week").toBeGreaterThanOrEqual(2);
+  }).toPass({ timeout: 90_000 });
+  const entries = await calendarEntries(page);
+  expect(overlaps(entries)).toEqual([]);
+  const { locale, week, timeZone } = options;
+  for (const entry of entries) {
+    expect(entry.time).toBe(
+      `${wallTime(entry.startsAt, locale, timeZone)}–${wallTime(entry.endsAt, locale, timeZone)}`,
+    );
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(entry.startsAt));
+    expect(day >= week.monday && day <= week.friday, `${entry.title} on ${day}`).toBe(true);
+  }
+  for (const event of entries.filter((entry) => entry.kind === "event"))
+    expect(Number(wallTime(event.startsAt, "en-GB", timeZone).slice(0, 2)), event.title).toBeGreaterThanOrEqual(17);
+  return entries;
+}
+
+/** Downloads the agenda's .ics from its link, parses it with ical.js and returns its events' start instants, sorted. */
+export async function downloadedIcsStarts(page: Page, linkName: string): Promise<number[]> {
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: linkName }).click();
+  const file = await (await downloading).path();
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, "utf8")));
+  return calendar
+    .getAllSubcomponents("vevent")
+    .filter((vevent) => vevent.getFirstPropertyValue("status") !== "CANCELLED")
+    .map((vevent) => new ICAL.Event(vevent).startDate.toJSDate().getTime())
+    .sort((a, b) => a - b);
+}
+
+/** A time as the web app prints it in a zone ("9:30 AM" in en-US). */
+export function wallTime(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone }).format(new Date(iso));
 }
 
 export function uniqueEmail(prefix: string): string {
@@ -61,6 +193,21 @@ export async function signInAsPersona(page: Page, name: string, buttonText = `Si
   await page.goto("/");
   await page.getByRole("button", { name: buttonText }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name.split(" ")[0] ?? name);
+}
+
+export interface DemoPersona {
+  memberId: number;
+  name: string;
+  city: string | null;
+  role: string;
+}
+
+/** The demo personas the home page offers (organisers are named by the seed, so tests look them up). */
+export async function demoPersona(page: Page, role: string, city?: string): Promise<DemoPersona> {
+  const { personas } = (await (await page.request.get("/api/demo/personas")).json()) as { personas: DemoPersona[] };
+  const found = personas.find((persona) => persona.role === role && (city === undefined || persona.city === city));
+  if (!found) throw new Error(`no demo persona ${role} in ${city ?? "any city"}`);
+  return found;
 }
 
 /** Whether the server has a route (other parts of the API are built in parallel). */

@@ -1,11 +1,27 @@
 /**
  * The newcomer's story in English: sign up, confirm the email from the demo inbox, write a profile, announce a trip
- * to Miami, receive the demo locals' offers and accept some.
+ * to Miami for a working week, receive the demo locals' offers and accept some; the week then holds at least eight
+ * meetings and two evening events without overlaps, in Miami time, and its .ics parses. The traveller writes in an
+ * offer's thread.
  */
 import { expect, test } from "@playwright/test";
-import { daysFromNow, expectAccessible, hasRoute, screenshot, signUpAndVerify, uniqueEmail } from "./helpers";
+import {
+  acceptSomeOffers,
+  daysFromNow,
+  downloadedIcsStarts,
+  expectAccessible,
+  expectFullWeek,
+  hasRoute,
+  screenshot,
+  signUpAndVerify,
+  uniqueEmail,
+  workWeekFromNow,
+} from "./helpers";
+
+const miami = "America/New_York";
 
 test("a newcomer signs up, verifies, onboards, announces a trip to Miami and accepts offers", async ({ page }) => {
+  test.setTimeout(240_000);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Givefirst" })).toBeVisible();
   await expect(page.getByText(/Demo mode/)).toBeVisible();
@@ -52,16 +68,17 @@ test("a newcomer signs up, verifies, onboards, announces a trip to Miami and acc
   await page.getByRole("button", { name: "Announce", exact: true }).click();
   await expect(page.getByText("Choose a city.")).toBeVisible();
   await expect(page.getByText("Say what you are looking for, so that the right locals are told.")).toBeVisible();
+  const week = workWeekFromNow(8);
   await page.getByLabel("City", { exact: true }).selectOption("miami");
-  await page.getByLabel("Arrival", { exact: true }).fill(daysFromNow(10));
-  await page.getByLabel("Departure", { exact: true }).fill(daysFromNow(8));
+  await page.getByLabel("Arrival", { exact: true }).fill(week.monday);
+  await page.getByLabel("Departure", { exact: true }).fill(daysFromNow(1));
   await page
     .getByLabel("What I am looking for", { exact: true })
     .fill("Investors in food tech, restaurant founders, a co-founder");
   await page.getByLabel("Looking-for tags", { exact: true }).fill("food, investors, restaurants");
   await page.getByRole("button", { name: "Announce", exact: true }).click();
   await expect(page.getByText("The departure must be on or after the arrival.")).toBeVisible();
-  await page.getByLabel("Departure", { exact: true }).fill(daysFromNow(14));
+  await page.getByLabel("Departure", { exact: true }).fill(week.friday);
   await page.getByRole("radio", { name: /My connections and the locals picked for me/ }).check();
   await screenshot(page, "05-announce-trip");
   await expectAccessible(page, "announce a trip");
@@ -69,25 +86,44 @@ test("a newcomer signs up, verifies, onboards, announces a trip to Miami and acc
 
   await expect(page).toHaveURL(/\/trips\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trip to Miami");
+  const tripId = Number(new URL(page.url()).pathname.split("/").pop());
+  // The demo locals answer after DEMO_REPLY_DELAY_MS: eight timed offers and two invitations to evening events.
   const offers = page.locator(".offers > li");
-  await expect(offers.first()).toBeVisible({ timeout: 45_000 });
+  await expect(offers).toHaveCount(10, { timeout: 60_000 });
   await screenshot(page, "06-trip-offers");
   await expectAccessible(page, "trip with offers");
 
-  const first = offers.first();
-  await first
-    .getByRole("button", { name: /^Accept/ })
-    .first()
-    .click();
-  await expect(page.locator(".offers > li").filter({ hasText: "Accepted" }).first()).toBeVisible();
+  // Accept both evening events and two meetings, each at a proposed time at least an hour from the others.
+  const accepted = await acceptSomeOffers(page, tripId, { want: 4, language: "en" });
+  expect(accepted.filter((offer) => offer.kind === "event_invitation")).toHaveLength(2);
+  expect(accepted).toHaveLength(4);
+
   const openOffer = page.locator(".offers > li").filter({ hasText: "Waiting for your answer" }).first();
-  if (await openOffer.count()) {
-    await openOffer.getByRole("button", { name: "Star" }).click();
-    await expect(page.locator(".offers > li").filter({ hasText: "starred" }).first()).toBeVisible();
-  }
-  // The week shown is the one of the first accepted meeting.
-  await expect(page.locator(".calendar-item").first()).toBeVisible();
-  await page.getByRole("button", { name: "Next week" }).click();
-  await page.getByRole("button", { name: "Previous week" }).click();
+  await openOffer.getByRole("button", { name: "Star" }).click();
+  await expect(page.locator(".offers > li").filter({ hasText: "starred" }).first()).toBeVisible();
+
+  // The week: the accepted items and the planner's choice among the open offers, in Miami time, without overlaps.
+  await expect(page.getByText("times in America/New_York")).toBeVisible();
+  const entries = await expectFullWeek(page, { locale: "en-US", week, timeZone: miami });
   await screenshot(page, "07-trip-week");
+  await expectAccessible(page, "trip week");
+
+  // The .ics downloads and parses; it holds the same items at the same instants.
+  expect(await downloadedIcsStarts(page, "Download the agenda (.ics)")).toEqual(
+    entries.map((entry) => Date.parse(entry.startsAt)).sort((x, y) => x - y),
+  );
+
+  // The thread of an accepted offer: the traveller writes to the local.
+  const first = accepted[1] ?? accepted[0];
+  if (!first) throw new Error("no accepted offer");
+  await page
+    .locator(`[data-offer-id="${first.id}"]`)
+    .getByRole("link", { name: /^Messages with/ })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/offers/${first.id}$`));
+  await page.getByLabel("Your message", { exact: true }).fill("Thank you! Should I bring anything?");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Messages" })).toContainText("Should I bring anything?");
+  await screenshot(page, "08-offer-thread");
+  await expectAccessible(page, "offer thread");
 });

@@ -26,9 +26,17 @@ import { writeDemoMessage } from "./replies/demo-messages";
 import { planEventTimes, planTimedOffers, type PlannedSlot } from "./replies/plan-demo-offers";
 
 export const demoReplyJob = "demo.reply";
-/** Demo locals needed so that ten offers fit under the per-trip cap of each sender. */
-const minimumLocals = 5;
+/**
+ * Demo locals asked for: one per offer, since the agenda meets each member at most once (two accepted offers of one
+ * sender would clash); with fewer, senders repeat up to the per-trip cap.
+ */
+const minimumLocals = 10;
 const invitationsWanted = 2;
+/** An invitation is to an evening event: one starting at this local hour or later. */
+const eveningFromHour = 17;
+
+const localDate = (instant: Date, timeZone: string): string =>
+  Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 
 /** Queues the demo locals' answer to a new trip; a no-op outside demo mode. Call it when a trip is announced. */
 export async function queueDemoReplies(context: Pick<AppContext, "settings" | "jobs">, tripId: number): Promise<void> {
@@ -84,9 +92,25 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
           availabilityKindsOf("event_invitation"),
         ),
     )
+    .filter((event) => {
+      // Evening events only (the agenda's "evening out"), on distinct days so that both can be accepted.
+      const local = Temporal.Instant.fromEpochMilliseconds(event.startsAt.getTime()).toZonedDateTimeISO(stay.timeZone);
+      return local.hour >= eveningFromHour;
+    })
+    .filter(
+      (event, index, all) =>
+        all.findIndex(
+          (other) => localDate(other.startsAt, stay.timeZone) === localDate(event.startsAt, stay.timeZone),
+        ) === index,
+    )
     .slice(0, invitationsWanted);
+  const takenDays = new Set(existing.map((event) => localDate(event.startsAt, stay.timeZone)));
   const newEventTimes =
-    existing.length < invitationsWanted ? planEventTimes(stay, now, invitationsWanted - existing.length, seed) : [];
+    existing.length < invitationsWanted
+      ? planEventTimes(stay, now, invitationsWanted, seed)
+          .filter((slot) => !takenDays.has(localDate(slot.startsAt, stay.timeZone)))
+          .slice(0, invitationsWanted - existing.length)
+      : [];
   const timed = planTimedOffers(stay, now, seed);
   const firstName = traveller.name.split(" ")[0] ?? traveller.name;
   const seeks = trip.seeks.trim() || trip.seeksTags.join(", ");
@@ -99,13 +123,14 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
       sent.set(local.id, (sent.get(local.id) ?? 0) + 1);
       return local;
     };
-    // Round-robin over the locals, never past the per-trip cap of one sender.
+    // The local who has sent the fewest offers so far (from `index` on, round-robin), never past the per-trip cap.
     const nextLocal = (index: number) => {
+      let best: DemoLocalRow | undefined;
       for (let step = 0; step < locals.length; step++) {
         const local = locals[(index + step) % locals.length];
-        if (local && hasRoom(local)) return take(local);
+        if (local && hasRoom(local) && (!best || (sent.get(local.id) ?? 0) < (sent.get(best.id) ?? 0))) best = local;
       }
-      return undefined;
+      return best ? take(best) : undefined;
     };
 
     const invitations: InvitationEvent[] = existing.map((event) => ({
@@ -116,7 +141,8 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
       hostId: null,
     }));
     for (const [index, slot] of newEventTimes.entries()) {
-      const host = locals[(timed.length + index) % locals.length];
+      // Hosted by a local who sends no other offer (the timed offers and the existing events' invitations come first).
+      const host = locals[(timed.length + existing.length + index) % locals.length];
       if (!host) break;
       const venue = venueAt(100 + index);
       const title = index % 2 === 0 ? "Founders & friends evening" : "Builders' meetup: demos and drinks";
@@ -150,7 +176,8 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
     ];
     for (const [index, offer] of plan.entries()) {
       const host = locals.find((candidate) => candidate.id === offer.event?.hostId);
-      const local = host && hasRoom(host) ? take(host) : nextLocal(index);
+      // A host who already sent an offer leaves the invitation to another local: the traveller meets each once.
+      const local = host && !sent.has(host.id) ? take(host) : nextLocal(index);
       if (!local) break;
       const venue = offer.event
         ? venues.find((candidate) => candidate.id === offer.event?.venueId)

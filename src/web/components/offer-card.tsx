@@ -1,10 +1,12 @@
 /** An offer as the traveller sees it: accept at one of its times, decline, star, or ask for another time. */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../api-client";
 import type { Offer } from "../api-types";
 import { formatDateTime } from "../lib/time";
+import { TextArea } from "./form-field";
 import { ErrorMessage } from "./query-state";
 
 export function OfferCard({ offer, timeZone }: { offer: Offer; timeZone: string }) {
@@ -13,12 +15,16 @@ export function OfferCard({ offer, timeZone }: { offer: Offer; timeZone: string 
   const act = useMutation({
     mutationFn: ({ action, body }: { action: string; body: object }) =>
       api<Offer>(`/api/offers/${offer.id}/${action}`, { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["offers", offer.tripId] }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ["offers", offer.tripId] }),
+        client.invalidateQueries({ queryKey: ["agenda", offer.tripId] }),
+      ]),
   });
   const open = offer.status === "open";
   const acceptedSlot = offer.slots.find((slot) => slot.id === offer.acceptedSlotId);
   return (
-    <li className={`card offer status-${offer.status}`}>
+    <li className={`card offer status-${offer.status}`} data-offer-id={offer.id}>
       <h3>
         {t(`offerKinds.${offer.kind}`)} · <Link to={`/members/${offer.sender.memberId}`}>{offer.sender.name}</Link>
         {offer.sender.isDemo ? <span className="badge">{t("common.demo")}</span> : null}
@@ -67,16 +73,6 @@ export function OfferCard({ offer, timeZone }: { offer: Offer; timeZone: string 
           >
             {offer.starred ? t("offers.unstar") : t("offers.star")}
           </button>
-          {!offer.anotherTimeRequested ? (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => act.mutate({ action: "another-time", body: {} })}
-              disabled={act.isPending}
-            >
-              {t("offers.anotherTime")}
-            </button>
-          ) : null}
           <button
             type="button"
             className="secondary danger"
@@ -87,7 +83,71 @@ export function OfferCard({ offer, timeZone }: { offer: Offer; timeZone: string 
           </button>
         </div>
       ) : null}
+      {open && !offer.anotherTimeRequested ? <AnotherTimeForm offer={offer} /> : null}
+      <p>
+        <Link to={`/offers/${offer.id}`}>{t("offers.thread", { name: offer.sender.name })}</Link>
+      </p>
       {act.isError ? <ErrorMessage error={act.error} /> : null}
     </li>
+  );
+}
+
+/** "Ask for another time": opens a short form for a word on which times suit; the word goes to the offer's thread. */
+export function AnotherTimeForm({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const [message, setMessage] = useState("");
+  const ask = useMutation({
+    mutationFn: () =>
+      api<Offer>(`/api/offers/${offer.id}/another-time`, {
+        method: "POST",
+        body: message.trim() ? { message: message.trim() } : {},
+      }),
+    onSuccess: async () => {
+      setOpened(false);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ["offers", offer.tripId] }),
+        client.invalidateQueries({ queryKey: ["offer", String(offer.id)] }),
+        client.invalidateQueries({ queryKey: ["thread", `/api/offers/${offer.id}/messages`] }),
+      ]);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    ask.mutate();
+  };
+  if (!opened)
+    return (
+      <p>
+        <button type="button" className="secondary" onClick={() => setOpened(true)}>
+          {t("offers.anotherTime")}
+        </button>
+      </p>
+    );
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="stack"
+      aria-label={t("offers.anotherTimeForm", { name: offer.sender.name })}
+    >
+      <TextArea
+        label={t("offers.anotherTimeMessage")}
+        hint={t("offers.anotherTimeHint", { name: offer.sender.name })}
+        value={message}
+        maxLength={4000}
+        onChange={(event) => setMessage(event.target.value)}
+      />
+      <div className="actions">
+        <button type="submit" disabled={ask.isPending}>
+          {t("offers.anotherTimeSend")}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpened(false)}>
+          {t("common.cancel")}
+        </button>
+      </div>
+      {ask.isError ? <ErrorMessage error={ask.error} /> : null}
+    </form>
   );
 }

@@ -12,6 +12,8 @@ export interface CalendarItem {
   startsAt: string;
   endsAt: string;
   tone?: "accepted" | "planned" | "event";
+  /** What it is (coffee, lunch, dinner, visit, event…), for styling and tests. */
+  kind?: string;
 }
 
 const firstHour = 7;
@@ -72,6 +74,9 @@ export function WeekCalendar({
                     <li
                       key={item.id}
                       className={`calendar-item ${item.tone ?? "accepted"}`}
+                      data-kind={item.kind}
+                      data-starts-at={item.startsAt}
+                      data-ends-at={item.endsAt}
                       style={{ top: `${(from / span) * 100}%`, height: `${(Math.max(to - from, 20) / span) * 100}%` }}
                     >
                       <span className="time">

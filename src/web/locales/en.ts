@@ -4,6 +4,7 @@ export const en = {
     "Demo mode: the members, ties and events here are generated demo data, and demo locals answer on their own.",
   footer: "Givefirst — free software under the AGPL-3.0-or-later licence.",
   common: {
+    cancel: "Cancel",
     loading: "Loading…",
     retry: "Try again",
     sending: "Sending…",
@@ -141,6 +142,7 @@ export const en = {
   },
   languages: { en: "English", fr: "French", es: "Spanish", pt: "Portuguese", de: "German", it: "Italian" },
   validation: {
+    messageRequired: "Write a message first.",
     chooseMember: "Choose a member.",
     twoDifferent: "Choose two different members.",
     reasonRequired: "Say why they should meet.",
@@ -216,6 +218,11 @@ export const en = {
     sent: "Your offer was sent to {{name}}.",
   },
   offers: {
+    thread: "Messages with {{name}}",
+    anotherTimeForm: "Ask {{name}} for another time",
+    anotherTimeMessage: "Which times would suit you? (optional)",
+    anotherTimeHint: "{{name}} reads this in the offer's messages.",
+    anotherTimeSend: "Send the request",
     title: "Offers received",
     none: "No offer yet. Locals picked for your trip are told now; their offers appear here.",
     venue: "Where:",
@@ -255,6 +262,8 @@ export const en = {
     empty: "Nothing on the calendar yet.",
   },
   trips: {
+    offersMade: "Offers I made",
+    noOffersMade: "You have not offered to help a traveller yet. Arrivals in your city are on your home page.",
     mine: "My trips",
     none: "You have not announced a trip yet.",
     announceFirst: "Announce one",
@@ -321,6 +330,7 @@ export const en = {
   },
   giftKinds: { meeting: "Meetings", introduction: "Introductions", event_invitation: "Invitations", advice: "Advice" },
   events: {
+    edit: "Edit this event",
     title: "Events",
     city: "City",
     create: "Create an event",
@@ -348,6 +358,10 @@ export const en = {
     answer: { going: "Going", maybe: "Maybe", not_going: "Not going" },
   },
   eventForm: {
+    editTitle: "Edit the event",
+    save: "Save the changes",
+    notHost: "Only the event's host can edit it.",
+    backToEvent: "Back to the event",
     title: "Create an event",
     name: "Title",
     description: "Description",
@@ -361,6 +375,9 @@ export const en = {
     submit: "Create the event",
   },
   introductions: {
+    conversationTitle: "Conversation with {{name}}",
+    conversationWith: "Conversation with {{name}}",
+    noMessages: "No message yet. Say hello to {{name}}!",
     title: "Introductions",
     intro:
       "An introduction connects two members who should meet. Both must accept; a decline is never shown to the other.",
@@ -457,6 +474,15 @@ export const en = {
     sampled: "Showing a sample of {{shown}} of {{total}} members.",
     networkSummary: "{{nodes}} members, {{edges}} ties, {{communities}} communities.",
     noWebgl: "Your browser cannot draw the network (WebGL is off); the summary below remains.",
+  },
+  thread: { messages: "Messages", yourMessage: "Your message", send: "Send" },
+  offerPage: {
+    title: "{{kind}} offered by {{name}}",
+    traveller: "the traveller",
+    times: "Proposed times ({{zone}})",
+    threadTitle: "Messages",
+    threadWith: "Messages with {{name}} about this offer",
+    noMessages: "No message yet. Write to {{name}} to agree on the details.",
   },
   notFound: { title: "Page not found", text: "This address leads nowhere.", home: "Back to the home page" },
 };

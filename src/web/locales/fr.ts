@@ -6,6 +6,7 @@ export const fr: Messages = {
     "Mode démo : les membres, liens et événements affichés ici sont des données de démonstration générées, et les habitants de démo répondent d'eux-mêmes.",
   footer: "Givefirst — logiciel libre sous licence AGPL-3.0 ou ultérieure.",
   common: {
+    cancel: "Annuler",
     loading: "Chargement…",
     retry: "Réessayer",
     sending: "Envoi…",
@@ -148,6 +149,7 @@ export const fr: Messages = {
   },
   languages: { en: "Anglais", fr: "Français", es: "Espagnol", pt: "Portugais", de: "Allemand", it: "Italien" },
   validation: {
+    messageRequired: "Écrivez d'abord un message.",
     chooseMember: "Choisissez un membre.",
     twoDifferent: "Choisissez deux membres différents.",
     reasonRequired: "Dites pourquoi ils devraient se rencontrer.",
@@ -223,6 +225,11 @@ export const fr: Messages = {
     sent: "Votre proposition a été envoyée à {{name}}.",
   },
   offers: {
+    thread: "Messages avec {{name}}",
+    anotherTimeForm: "Demander un autre horaire à {{name}}",
+    anotherTimeMessage: "Quels horaires vous conviendraient ? (facultatif)",
+    anotherTimeHint: "{{name}} le lira dans les messages de la proposition.",
+    anotherTimeSend: "Envoyer la demande",
     title: "Propositions reçues",
     none: "Aucune proposition pour l'instant. Les habitants choisis pour votre séjour sont prévenus ; leurs propositions apparaîtront ici.",
     venue: "Où :",
@@ -262,6 +269,9 @@ export const fr: Messages = {
     empty: "Rien au calendrier pour l'instant.",
   },
   trips: {
+    offersMade: "Mes propositions",
+    noOffersMade:
+      "Vous n'avez encore proposé votre aide à aucun voyageur. Les arrivées dans votre ville sont sur votre page d'accueil.",
     mine: "Mes séjours",
     none: "Vous n'avez pas encore annoncé de séjour.",
     announceFirst: "En annoncer un",
@@ -336,6 +346,7 @@ export const fr: Messages = {
     advice: "Conseils",
   },
   events: {
+    edit: "Modifier cet événement",
     title: "Événements",
     city: "Ville",
     create: "Créer un événement",
@@ -363,6 +374,10 @@ export const fr: Messages = {
     answer: { going: "Je viens", maybe: "Peut-être", not_going: "Je ne viens pas" },
   },
   eventForm: {
+    editTitle: "Modifier l'événement",
+    save: "Enregistrer les modifications",
+    notHost: "Seul l'hôte de l'événement peut le modifier.",
+    backToEvent: "Retour à l'événement",
     title: "Créer un événement",
     name: "Titre",
     description: "Description",
@@ -376,6 +391,9 @@ export const fr: Messages = {
     submit: "Créer l'événement",
   },
   introductions: {
+    conversationTitle: "Conversation avec {{name}}",
+    conversationWith: "Conversation avec {{name}}",
+    noMessages: "Pas encore de message. Dites bonjour à {{name}} !",
     title: "Mises en relation",
     intro:
       "Une mise en relation rapproche deux membres qui devraient se rencontrer. Les deux doivent accepter ; un refus n'est jamais montré à l'autre.",
@@ -473,6 +491,15 @@ export const fr: Messages = {
     networkSummary: "{{nodes}} membres, {{edges}} liens, {{communities}} communautés.",
     noWebgl:
       "Votre navigateur ne peut pas dessiner le réseau (WebGL désactivé) ; le résumé ci-dessous reste disponible.",
+  },
+  thread: { messages: "Messages", yourMessage: "Votre message", send: "Envoyer" },
+  offerPage: {
+    title: "{{kind}} proposé par {{name}}",
+    traveller: "le voyageur",
+    times: "Horaires proposés ({{zone}})",
+    threadTitle: "Messages",
+    threadWith: "Messages avec {{name}} à propos de cette proposition",
+    noMessages: "Pas encore de message. Écrivez à {{name}} pour convenir des détails.",
   },
   notFound: { title: "Page introuvable", text: "Cette adresse ne mène nulle part.", home: "Retour à l'accueil" },
 };

@@ -1,5 +1,5 @@
-/** Create an event in a city; times are entered in the city's time zone. */
-import { useMutation } from "@tanstack/react-query";
+/** Create an event in a city, or edit one as its host; times are entered in the city's time zone. */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
@@ -10,7 +10,32 @@ import { ErrorMessage, Loading } from "../components/query-state";
 import { RequireViewer } from "../components/require-viewer";
 import { errorsFromApi, splitTags, type FieldErrors } from "../lib/form-errors";
 import { cityName, useCities } from "../lib/session";
-import { todayIn, wallTimeToInstant } from "../lib/time";
+import { localParts, todayIn, wallTimeToInstant } from "../lib/time";
+
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** The form's values for an existing event, in its city's wall time. */
+type EventFormValues = Record<
+  "city" | "title" | "description" | "tags" | "date" | "startTime" | "endTime" | "capacity" | "audience",
+  string
+>;
+
+function valuesOf(event: EventView): EventFormValues {
+  const start = localParts(event.startsAt, event.timeZone);
+  const end = localParts(event.endsAt, event.timeZone);
+  return {
+    city: event.citySlug,
+    title: event.title,
+    description: event.description,
+    tags: event.tags.join(", "),
+    date: start.date,
+    startTime: hhmm(start.minutes),
+    endTime: hhmm(end.minutes),
+    capacity: String(event.capacity),
+    audience: event.audience,
+  };
+}
 
 export function CreateEventPage() {
   const { t } = useTranslation();
@@ -33,27 +58,40 @@ export function CreateEventPage() {
   );
 }
 
-function EventForm({ cities }: { cities: City[] }) {
+/** The event form: creates an event, or with `event` edits it (the city cannot change). */
+export function EventForm({ cities, event: editing }: { cities: City[]; event?: EventView }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const [params] = useSearchParams();
-  const [values, setValues] = useState({
-    city: params.get("city") ?? cities[0]?.slug ?? "",
-    title: "",
-    description: "",
-    tags: "",
-    date: "",
-    startTime: "18:30",
-    endTime: "20:30",
-    capacity: "30",
-    audience: "members",
-  });
+  const [values, setValues] = useState<EventFormValues>(() =>
+    editing
+      ? valuesOf(editing)
+      : {
+          city: params.get("city") ?? cities[0]?.slug ?? "",
+          title: "",
+          description: "",
+          tags: "",
+          date: "",
+          startTime: "18:30",
+          endTime: "20:30",
+          capacity: "30",
+          audience: "members",
+        },
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const city = cities.find((item) => item.slug === values.city);
   const create = useMutation({
-    mutationFn: (body: object) => api<EventView>("/api/events", { method: "POST", body }),
-    onSuccess: (event) => void navigate(`/events/${event.id}`),
+    mutationFn: (body: object) =>
+      editing
+        ? api<EventView>(`/api/events/${editing.id}`, { method: "PATCH", body })
+        : api<EventView>("/api/events", { method: "POST", body }),
+    onSuccess: async (event) => {
+      client.setQueryData(["event", String(event.id)], event);
+      await client.invalidateQueries({ queryKey: ["events"] });
+      await navigate(`/events/${event.id}`);
+    },
     onError: (error) => {
       const mapped = errorsFromApi(error, [
         "title",
@@ -78,7 +116,8 @@ function EventForm({ cities }: { cities: City[] }) {
     const found: FieldErrors = {};
     if (!values.title.trim()) found.title = "validation.required";
     if (!values.date) found.date = "validation.required";
-    else if (city && values.date < todayIn(city.timeZone)) found.date = "validation.datePast";
+    else if (city && values.date < todayIn(city.timeZone) && (!editing || values.date !== valuesOf(editing).date))
+      found.date = "validation.datePast";
     if (values.endTime <= values.startTime) found.endTime = "validation.endBeforeStart";
     const capacity = Number(values.capacity);
     if (!Number.isInteger(capacity) || capacity < 1) found.capacity = "validation.capacity";
@@ -86,7 +125,7 @@ function EventForm({ cities }: { cities: City[] }) {
     setFormError(undefined);
     if (Object.keys(found).length > 0 || !city) return;
     create.mutate({
-      cityId: city.id,
+      ...(editing ? {} : { cityId: city.id }),
       title: values.title.trim(),
       description: values.description.trim(),
       tags: splitTags(values.tags),
@@ -104,6 +143,7 @@ function EventForm({ cities }: { cities: City[] }) {
         label={t("events.city")}
         value={values.city}
         onChange={set("city")}
+        disabled={editing !== undefined}
         options={cities.map((item) => ({ value: item.slug, label: cityName(item, i18n.language) }))}
       />
       <TextField label={t("eventForm.name")} value={values.title} error={error("title")} onChange={set("title")} />
@@ -150,7 +190,7 @@ function EventForm({ cities }: { cities: City[] }) {
         }))}
       />
       <button type="submit" disabled={create.isPending}>
-        {t("eventForm.submit")}
+        {editing ? t("eventForm.save") : t("eventForm.submit")}
       </button>
     </form>
   );

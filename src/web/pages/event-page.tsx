@@ -74,6 +74,13 @@ function EventDetails({ event }: { event: EventView }) {
       <p>
         <a href={`/api/events/${event.id}/calendar.ics`}>{t("events.downloadIcs")}</a>
       </p>
+      {isHost && event.status === "scheduled" ? (
+        <p>
+          <Link className="button secondary" to={`/events/${event.id}/edit`}>
+            {t("events.edit")}
+          </Link>
+        </p>
+      ) : null}
       {isHost ? <Newcomers eventId={event.id} /> : null}
     </article>
   );

@@ -7,6 +7,7 @@ import { api } from "../api-client";
 import type { Introduction } from "../api-types";
 import { FormError, SelectField, TextArea } from "../components/form-field";
 import { MemberPicker } from "../components/member-picker";
+import { MessageThread } from "../components/message-thread";
 import { Empty, ErrorMessage, QueryView } from "../components/query-state";
 import { RequireViewer } from "../components/require-viewer";
 import { errorsFromApi, type FieldErrors } from "../lib/form-errors";
@@ -88,7 +89,26 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
         <p role="status">{t(`introductions.answered.${introduction.myAnswer}`)}</p>
       ) : null}
       {answer.isError ? <ErrorMessage error={answer.error} /> : null}
+      {introduction.status === "accepted" && introduction.role !== "connector" ? (
+        <Conversation introduction={introduction} />
+      ) : null}
     </li>
+  );
+}
+
+/** Once both accepted, the two introduced members talk here (the connector does not see the conversation). */
+function Conversation({ introduction }: { introduction: Introduction }) {
+  const { t } = useTranslation();
+  const other = introduction.others.map((person) => person.name).join(", ");
+  return (
+    <details className="conversation" open>
+      <summary>{t("introductions.conversationTitle", { name: other })}</summary>
+      <MessageThread
+        path={`/api/introductions/${introduction.id}/messages`}
+        label={t("introductions.conversationWith", { name: other })}
+        empty={t("introductions.noMessages", { name: other })}
+      />
+    </details>
   );
 }
 

@@ -57,6 +57,7 @@ export function calendarItemsOf(offers: Offer[], kindName: (kind: string) => str
         startsAt: slot.startsAt,
         endsAt: slot.endsAt,
         tone: "accepted" as const,
+        kind: offer.kind === "event_invitation" ? "event" : offer.kind,
       },
     ];
   });
@@ -83,6 +84,7 @@ function TravellerView({ trip }: { trip: Trip }) {
       startsAt: item.start,
       endsAt: item.end,
       tone: "planned" as const,
+      kind: item.kind,
     }));
   const items = [...calendarItemsOf(offers.data ?? [], (kind) => t(`offerKinds.${kind}`)), ...planned];
   // Open on the week of the first accepted meeting, or of the arrival.
