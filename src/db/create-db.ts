@@ -35,7 +35,15 @@ export type DatabaseOptions =
       dataDir: string | null;
       /** A dump of a data directory to start from (tests). */ template?: Blob;
     }
-  | { engine: "postgres"; url: string; poolSize?: number; statementTimeoutMs?: number };
+  | {
+      engine: "postgres";
+      url: string;
+      poolSize?: number;
+      /** A statement running longer is cancelled by the server (default 15 s). */
+      statementTimeoutMs?: number;
+      /** Waiting longer for a connection fails the query (default 5 s), so that an outage answers fast. */
+      connectionTimeoutMs?: number;
+    };
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -84,13 +92,20 @@ async function openPostgres(options: {
   url: string;
   poolSize?: number;
   statementTimeoutMs?: number;
+  connectionTimeoutMs?: number;
 }): Promise<DatabaseHandle> {
+  const statementTimeout = options.statementTimeoutMs ?? 15_000;
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    statement_timeout: statementTimeout,
+    // The server cancels a slow statement; this client-side bound catches a server that stopped answering at all.
+    query_timeout: statementTimeout + 5_000,
+    // A transaction left open (a bug, a stuck client) must not hold its locks for ever.
+    idle_in_transaction_session_timeout: 60_000,
+    keepAlive: true,
   });
   // A client that loses its server must not crash the process; the next query reports the outage. The pool listens
   // to its idle clients only: a client checked out for a transaction needs its own listener.
