@@ -3,20 +3,27 @@
  * generated community graphs (10k nodes / 100k edges, 100k / 1M, 1M / 10M), beside graphology's Louvain and
  * betweenness (10k and 100k) and python-igraph (every size). Each measurement runs in its own process, so peak
  * memory is that measurement's. The last line printed is one JSON object with every figure and the targets.
+ * `--tasks louvain,betweenness,graphology,igraph,report` limits the run; `--save` merges it into
+ * bench/network/baseline.json (only ever from real runs).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchSizes } from "./network/community-graph";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Debian's python3-igraph lives under /usr/bin/python3, which a pyenv or venv `python3` on the PATH may hide.
-const python =
-  [process.env.PYTHON, "python3", "/usr/bin/python3"].find(
-    (candidate) => candidate !== undefined && spawnSync(candidate, ["-c", "import igraph"]).status === 0,
-  ) ?? "python3";
+const hasIgraph = (candidate: string | undefined): candidate is string =>
+  candidate !== undefined && spawnSync(candidate, ["-c", "import igraph"]).status === 0;
+const pythons = [process.env.PYTHON, "python3", "/usr/bin/python3"];
+// Install Debian's package when missing and we may (root, apt-get present); otherwise igraph's figures say why not.
+if (!pythons.some(hasIgraph) && process.getuid?.() === 0 && spawnSync("apt-get", ["--version"]).status === 0) {
+  console.log("installing python3-igraph (apt-get) for the baseline…");
+  spawnSync("apt-get", ["install", "-y", "python3-igraph"], { stdio: "ignore" });
+}
+const python = pythons.find(hasIgraph) ?? "python3";
 const tsx = join(here, "..", "node_modules", ".bin", "tsx");
 
 /** Pivots timed per size: enough for a stable per-pivot time, few enough to finish. */
@@ -71,7 +78,8 @@ export async function main(args: string[]): Promise<void> {
       const measure = (label: string, run: () => Figures): void => {
         const task = label === "plantedModularity" ? "louvain" : label.startsWith("graphology") ? "graphology" : label;
         if (!tasks.has(task === "cityReport" ? "report" : task)) return;
-        const value = run();
+        const loadBefore = loadavg()[0] as number;
+        const value = { ...run(), loadAverage: Number(((loadBefore + (loadavg()[0] as number)) / 2).toFixed(1)) };
         figures[label] = value;
         show(label, value);
       };
@@ -128,5 +136,36 @@ export async function main(args: string[]): Promise<void> {
       ? (number(big, "betweenness", "cpuMillisecondsPerPivot") ?? Infinity) <= 2000
       : null,
   };
-  console.log(JSON.stringify({ benchmark: "network", loadAverage: loadavg(), sizes: results, targets }));
+  const summary = { benchmark: "network", loadAverage: loadavg(), sizes: results, targets };
+  if (args.includes("--save")) saveBaseline(summary, new Date().toISOString());
+  console.log(JSON.stringify(summary));
+}
+
+/**
+ * `--save` merges a real run's figures into bench/network/baseline.json, measurement by measurement (a run limited
+ * with --sizes or --tasks replaces only what it measured), each stamped with its date; the targets are kept per run.
+ */
+export function saveBaseline(
+  summary: { sizes: Record<string, Figures>; targets: Record<string, boolean | null>; loadAverage: number[] },
+  measuredAt: string,
+): void {
+  const file = join(here, "network", "baseline.json");
+  const baseline = (
+    existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : { benchmark: "network", sizes: {}, runs: [] }
+  ) as { benchmark: string; cpus: number; node: string; sizes: Record<string, Figures>; runs: Figures[] };
+  baseline.cpus = cpus().length;
+  baseline.node = process.version;
+  for (const [size, figures] of Object.entries(summary.sizes)) {
+    const kept = baseline.sizes[size] ?? {};
+    for (const [task, value] of Object.entries(figures)) kept[task] = { ...(value as Figures), measuredAt };
+    baseline.sizes[size] = kept;
+  }
+  const measuredTargets = Object.fromEntries(Object.entries(summary.targets).filter(([, met]) => met !== null));
+  baseline.runs.push({
+    measuredAt,
+    sizes: Object.keys(summary.sizes),
+    loadAverageAtEnd: summary.loadAverage,
+    targets: measuredTargets,
+  });
+  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
 }

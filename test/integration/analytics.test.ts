@@ -95,6 +95,19 @@ describeOnDatabases("openness analytics: cache, endpoints and privacy", (databas
     );
   });
 
+  it("a worker that fails fails the job cleanly: nothing is cached and the process carries on", async () => {
+    // A heap too small to even load the report's code: the worker dies of it, as it would on a city too big for it.
+    const { handlers } = analyticsJobs(
+      { context: harness.context },
+      { ...quick, worker: { resourceLimits: { maxOldGenerationSizeMb: 4 } } },
+    );
+    await expect(handlers["analytics.refresh"]?.({ cityId, requestedAt: 0 })).rejects.toThrow(
+      /city report worker failed: .*memory/,
+    );
+    expect(await findCityReport(harness.context.db, cityId)).toBeUndefined();
+    expect((await new Client(harness.app).get("/api/cities/toulouse/report")).status).toBe(202);
+  });
+
   it("the refresh job writes the cache, the endpoint serves it, and a debounced duplicate does nothing", async () => {
     const { handlers } = analyticsJobs({ context: harness.context }, quick);
     const requestedAt = harness.context.now().getTime();
@@ -102,6 +115,16 @@ describeOnDatabases("openness analytics: cache, endpoints and privacy", (databas
     const cached = await findCityReport(harness.context.db, cityId);
     expect(cached?.computedAt.getTime()).toBeGreaterThanOrEqual(requestedAt);
     expect(await runCityReportJob(harness.context, { cityId, requestedAt }, quick)).toBe("up-to-date");
+    // The cache carries every member's community for the alert fan-out (Int32Array membership → id → index).
+    const communityOf = (cached?.report as { communityOf: Record<string, number> }).communityOf;
+    const memberCount = (cached?.report as { counts: { members: number } }).counts.members;
+    expect(Object.keys(communityOf)).toHaveLength(memberCount);
+    const communityCount = (cached?.report as { communities: { count: number } }).communities.count;
+    for (const community of Object.values(communityOf)) {
+      expect(Number.isInteger(community)).toBe(true);
+      expect(community).toBeGreaterThanOrEqual(0);
+      expect(community).toBeLessThan(communityCount);
+    }
 
     const response = await new Client(harness.app).get("/api/cities/toulouse/report");
     expect(response.status).toBe(200);
@@ -125,6 +148,7 @@ describeOnDatabases("openness analytics: cache, endpoints and privacy", (databas
         expect(JSON.parse(text).audience).toBe("public");
         for (const name of everyName) expect(text).not.toContain(name);
         expect(text).not.toContain('"memberId"');
+        expect(text).not.toContain("communityOf");
       }
     }
 
@@ -133,6 +157,8 @@ describeOnDatabases("openness analytics: cache, endpoints and privacy", (databas
     const body = JSON.parse(reportText);
     expect(body.audience).toBe("organiser");
     expect(reportText).not.toContain(hiddenName);
+    // Who is in which community stays in the cache, even for organisers.
+    expect(reportText).not.toContain("communityOf");
     const names = body.gatekeepers.map((gatekeeper: { member: { name: string } }) => gatekeeper.member.name);
     expect(names.slice(0, 2)).toEqual(expect.arrayContaining([gatekeeperName, optedOutName]));
     const hidden = body.gatekeepers.find((gatekeeper: { member: { optedOut: boolean } }) => gatekeeper.member.optedOut);
@@ -143,6 +169,7 @@ describeOnDatabases("openness analytics: cache, endpoints and privacy", (databas
     const networkText = await network.text();
     const graph = JSON.parse(networkText);
     expect(networkText).not.toContain(hiddenName);
+    expect(networkText).not.toContain("communityOf");
     expect(graph).toMatchObject({ audience: "organiser", totalMembers: 44, sampling: null });
     expect(graph.nodes).toHaveLength(44);
     expect(graph.edges.length).toBe(graph.totalTies);
