@@ -1,8 +1,10 @@
 /**
- * Job handlers of trips and alerts: the fan-out after an announcement, the daily digest and the expiry sweep.
+ * Job handlers of trips and alerts: the fan-out after an announcement, the daily digest and the hourly sweep (expiry,
+ * and the fan-outs that were never queued).
  * The composition root registers them with the queue; the instance secret signs unsubscribe links.
  */
 import { fanOutAlerts } from "../app/alerts/fan-out-alerts";
+import { requeueLostFanOuts } from "../app/alerts/requeue-lost-fan-outs";
 import { sendAlertDigests } from "../app/alerts/send-alert-digests";
 import type { AppContext } from "../app/context";
 import { expireTrips } from "../app/trips/expire-trips";
@@ -32,7 +34,9 @@ export function createAlertJobHandlers(
     },
     "trips.expire": async () => {
       const current = context();
-      if (current) await expireTrips(current);
+      if (!current) return;
+      await expireTrips(current);
+      await requeueLostFanOuts(current);
     },
   };
 }

@@ -3,7 +3,7 @@
  * member) and a trip that already has alerts is not picked again, so a re-run creates no alert, notification or
  * email twice; alerts, notifications and emails of one run are written in one transaction.
  */
-import { findTripWithContext } from "../../db/repositories/trips.repository";
+import { findTripWithContext, markTripFannedOut } from "../../db/repositories/trips.repository";
 import {
   countAlertsOfTrip,
   insertAlerts,
@@ -43,7 +43,10 @@ export async function fanOutAlerts(
   const now = context.now();
   if (!found || !isTripCurrent({ status: found.trip.status as "active", visibleUntil: found.trip.visibleUntil }, now))
     return { alerted: 0, emailsQueued: 0 };
-  if ((await countAlertsOfTrip(context.db, found.trip.id)) > 0) return { alerted: 0, emailsQueued: 0 };
+  if ((await countAlertsOfTrip(context.db, found.trip.id)) > 0) {
+    await markTripFannedOut(context.db, found.trip.id, now);
+    return { alerted: 0, emailsQueued: 0 };
+  }
   const { trip, city, traveller } = found;
 
   const rows = await loadCityMatchingRows(context.db, {
@@ -73,7 +76,10 @@ export async function fanOutAlerts(
   // Blocks are absolute: the engine drops them, and this re-check keeps it so whatever the engine does.
   const blocked = new Set(rows.blocked);
   const chosen = picks.filter((pick) => !blocked.has(Number(pick.memberId)) && Number(pick.memberId) !== traveller.id);
-  if (chosen.length === 0) return { alerted: 0, emailsQueued: 0 };
+  if (chosen.length === 0) {
+    await markTripFannedOut(context.db, trip.id, now);
+    return { alerted: 0, emailsQueued: 0 };
+  }
 
   const recipients = new Map(
     (
@@ -136,6 +142,7 @@ export async function fanOutAlerts(
       });
       emailsQueued += 1;
     }
+    await markTripFannedOut(tx, trip.id, now);
     return inserted;
   });
   if (emailsQueued > 0) await context.jobs.send("outbox.deliver", {}, { singletonKey: "outbox" });

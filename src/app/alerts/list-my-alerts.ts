@@ -1,6 +1,9 @@
-/** My alerts on trips I may still see, newest first, each with its trip and why I was picked, in my language. */
+/**
+ * My alerts on trips I may still see, newest first, each with its trip and why I was picked, in my language. A
+ * fixed number of queries whatever the number of alerts: the alerts, their trips, then the viewer's parts.
+ */
 import { listAlertsOfMember, type AlertRow } from "../../db/repositories/alerts.repository";
-import { findTripWithContext } from "../../db/repositories/trips.repository";
+import { listTripsWithContext } from "../../db/repositories/trips.repository";
 import type { AppContext } from "../context";
 import { describeTrips, type TripDetails } from "../trips/trip-details";
 
@@ -15,12 +18,15 @@ export async function listMyAlerts(
   viewer: { memberId: number; locale: string },
 ): Promise<AlertDetails[]> {
   const rows = await listAlertsOfMember(context.db, viewer.memberId, context.now());
-  const result: AlertDetails[] = [];
-  for (const alert of rows) {
-    const found = await findTripWithContext(context.db, alert.tripId);
-    if (!found) continue;
-    const [trip] = await describeTrips(context.db, [found], viewer);
-    if (trip?.alert) result.push({ alert, text: trip.alert.text, trip });
-  }
-  return result;
+  const found = await listTripsWithContext(
+    context.db,
+    rows.map((alert) => alert.tripId),
+  );
+  const described = new Map(
+    (await describeTrips(context.db, found, viewer)).map((details) => [details.trip.id, details]),
+  );
+  return rows.flatMap((alert) => {
+    const trip = described.get(alert.tripId);
+    return trip?.alert ? [{ alert, text: trip.alert.text, trip }] : [];
+  });
 }

@@ -105,8 +105,13 @@ export async function announceTrip<T>(
     },
   );
   if (tripId !== undefined) {
-    // After the commit: a failure here leaves a trip whose fan-out the `trips.expire` sweep queues again.
-    await context.jobs.send("alerts.fanout", { tripId }, { singletonKey: `alerts.fanout:${tripId}` });
+    // After the commit. The trip is stored: a queue failure must not answer an error (a retry would announce it
+    // twice), and the `trips.expire` sweep queues the fan-out again (requeueLostFanOuts).
+    try {
+      await context.jobs.send("alerts.fanout", { tripId }, { singletonKey: `alerts.fanout:${tripId}` });
+    } catch (error) {
+      context.logger.error({ err: error, tripId }, "could not queue the alerts fan-out; the sweep will retry");
+    }
     // In demo mode, the demo locals answer after a short delay, so that someone trying the app alone sees the loop.
     await queueDemoReplies(context, tripId);
   }

@@ -2,7 +2,7 @@
  * A trip as one viewer may see it: the trip with its city and traveller, plus what depends on the viewer (the alert
  * and its reasons in their language when they were picked; the audience and alert count for the traveller).
  */
-import { findAlertOfMember, type AlertRow } from "../../db/repositories/alerts.repository";
+import { listAlertsOfMemberOnTrips, type AlertRow } from "../../db/repositories/alerts.repository";
 import { countAlertsByTrip, type TripWithContext } from "../../db/repositories/trips.repository";
 import type { MatchReason } from "../../domain/matching/types";
 import type { Database } from "../../db/create-db";
@@ -31,7 +31,7 @@ export function renderAlert(found: TripWithContext, alert: AlertRow, locale: str
   );
 }
 
-/** Adds the viewer-dependent parts to trips the viewer may already see. */
+/** Adds the viewer-dependent parts to trips the viewer may already see, in two queries whatever their number. */
 export async function describeTrips(
   db: Database,
   found: readonly TripWithContext[],
@@ -39,13 +39,15 @@ export async function describeTrips(
 ): Promise<TripDetails[]> {
   const mine = found.filter((entry) => entry.trip.memberId === viewer.memberId).map((entry) => entry.trip.id);
   const counts = await countAlertsByTrip(db, mine);
+  const others = found.filter((entry) => entry.trip.memberId !== viewer.memberId).map((entry) => entry.trip.id);
+  const alertsByTrip = await listAlertsOfMemberOnTrips(db, viewer.memberId, others);
   const details: TripDetails[] = [];
   for (const entry of found) {
     if (entry.trip.memberId === viewer.memberId) {
       details.push({ ...entry, isMine: true, alertedCount: counts.get(entry.trip.id) ?? 0 });
       continue;
     }
-    const alert = await findAlertOfMember(db, entry.trip.id, viewer.memberId);
+    const alert = alertsByTrip.get(entry.trip.id);
     details.push({
       ...entry,
       isMine: false,

@@ -33,12 +33,18 @@ export async function listAlertedMemberIds(db: Database, tripId: number): Promis
   return rows.map((row) => row.memberId);
 }
 
-export async function findAlertOfMember(db: Database, tripId: number, memberId: number): Promise<AlertRow | undefined> {
-  const [row] = await db
+/** A member's alerts on the given trips, by trip id, in one query. */
+export async function listAlertsOfMemberOnTrips(
+  db: Database,
+  memberId: number,
+  tripIds: readonly number[],
+): Promise<Map<number, AlertRow>> {
+  if (tripIds.length === 0) return new Map();
+  const rows = await db
     .select()
     .from(alerts)
-    .where(and(eq(alerts.tripId, tripId), eq(alerts.memberId, memberId)));
-  return row;
+    .where(and(eq(alerts.memberId, memberId), inArray(alerts.tripId, [...new Set(tripIds)])));
+  return new Map(rows.map((row) => [row.tripId, row]));
 }
 
 /** A member's alerts on trips they may still see, newest first. */

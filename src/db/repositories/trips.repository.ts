@@ -1,5 +1,5 @@
 /** Trips: storing, finding and listing stays, and the SQL form of the visibility rule (src/domain/trips/can-see-trip). */
-import { and, asc, eq, gt, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { ViewerRelation } from "../../domain/trips/can-see-trip";
 import type { Database } from "../create-db";
 import { alerts, trips } from "../schema/arrivals";
@@ -38,6 +38,12 @@ export async function insertTrip(db: Database, trip: NewTrip): Promise<TripRow> 
 export async function findTripWithContext(db: Database, id: number): Promise<TripWithContext | undefined> {
   const [row] = await selectWithContext(db).where(eq(trips.id, id));
   return row;
+}
+
+/** Several trips with their city and traveller, in one query (unknown ids are left out; no order). */
+export async function listTripsWithContext(db: Database, ids: readonly number[]): Promise<TripWithContext[]> {
+  if (ids.length === 0) return [];
+  return selectWithContext(db).where(inArray(trips.id, [...new Set(ids)]));
 }
 
 /** Changes a trip; `updatedAt` follows. */
@@ -149,6 +155,35 @@ export async function loadViewerRelation(
     hasTie: row?.tied === true,
     wasPicked: row?.picked === true,
   };
+}
+
+/** Records that the alerts fan-out of a trip ran (the first time only). */
+export async function markTripFannedOut(db: Database, tripId: number, now: Date): Promise<void> {
+  await db
+    .update(trips)
+    .set({ fannedOutAt: now })
+    .where(and(eq(trips.id, tripId), isNull(trips.fannedOutAt)));
+}
+
+/** Active trips still shown whose fan-out never ran, announced before `announcedBefore`, oldest first. */
+export async function listTripsAwaitingFanOut(
+  db: Database,
+  options: { now: Date; announcedBefore: Date; limit: number },
+): Promise<number[]> {
+  const rows = await db
+    .select({ id: trips.id })
+    .from(trips)
+    .where(
+      and(
+        eq(trips.status, "active"),
+        gt(trips.visibleUntil, options.now),
+        isNull(trips.fannedOutAt),
+        lt(trips.createdAt, options.announcedBefore),
+      ),
+    )
+    .orderBy(asc(trips.createdAt), asc(trips.id))
+    .limit(options.limit);
+  return rows.map((row) => row.id);
 }
 
 /** Marks active trips past their last shown instant as expired; returns how many. */
