@@ -11,7 +11,7 @@ import { planRsvp, type RsvpAnswer, type RsvpStatus } from "../../domain/events/
 import { AppError, invalid } from "../../domain/errors";
 import type { AppContext } from "../context";
 import { loadVisibleEvent } from "./event-access";
-import { mailHost, notifyMember } from "./notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 import { promoteWaitlist } from "./promote-waitlist";
 
 export interface RsvpResult {

@@ -11,7 +11,7 @@ import { notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
 import type { RsvpResult } from "./answer-rsvp";
 import { loadHostedEvent } from "./event-access";
-import { mailHost, notifyMember } from "./notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 
 /** Approves a pending guest; 404 when the viewer does not host or the member is not awaiting approval. */
 export async function approveGuest(

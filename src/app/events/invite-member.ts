@@ -3,7 +3,7 @@ import { findRecipient, insertInvitation, isBlockedBetween } from "../../db/repo
 import { AppError, notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
 import { loadHostedEvent } from "./event-access";
-import { mailHost, notifyMember } from "./notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 
 /** Invites once; a member blocked with the host answers like a missing one. */
 export async function inviteMember(

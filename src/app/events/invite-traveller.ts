@@ -9,7 +9,7 @@ import { AppError, notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
 import { loadHostedEvent } from "./event-access";
 import { localDate } from "./event-times";
-import { mailHost, notifyMember } from "./notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 
 /** Invites the traveller of `tripId`, who must be in town during the event and visible to the host; 404 otherwise. */
 export async function inviteTraveller(

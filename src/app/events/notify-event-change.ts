@@ -2,7 +2,7 @@
 import type { Database } from "../../db/create-db";
 import { listEventAttendees, type EventWithCity } from "../../db/repositories/events.repository";
 import { eventChangeMessageId } from "../../domain/events/event-rules";
-import { mailHost, notifyMember } from "./notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 
 /** Notifies the attendees of `event` as it is now (its sequence names the change). */
 export async function notifyEventChange(

@@ -7,7 +7,7 @@ import {
   takeSeat,
   type EventWithCity,
 } from "../../db/repositories/events.repository";
-import { mailHost, notifyMember } from "./notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 
 /** Promotes waitlisted guests while seats are free; answers the promoted member ids in order. */
 export async function promoteWaitlist(

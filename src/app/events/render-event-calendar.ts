@@ -11,7 +11,7 @@ import { buildVTimezone } from "../../domain/events/vtimezone";
 import { notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
 import { loadVisibleEvent } from "./event-access";
-import { mailHost } from "./notify-member";
+import { mailHost } from "../notifications/notify-member";
 
 const zoned = (instant: Date, timeZone: string) =>
   Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);

@@ -2,7 +2,7 @@
 import { findRecipient } from "../../db/repositories/events.repository";
 import { listEndedTripsToInvite } from "../../db/repositories/gifts.repository";
 import type { AppContext } from "../context";
-import { mailHost, notifyMember } from "../events/notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 
 /** The job: each visit that ended in the last two days invites its traveller, once, to pay it forward. */
 export async function invitePayItForward(context: AppContext): Promise<number> {

@@ -11,7 +11,7 @@ import { introductionGiftSource } from "../../domain/giving/gift-sources";
 import { isAcceptedByBoth, type IntroductionAnswer } from "../../domain/introductions/introduction-rules";
 import { AppError, notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
-import { mailHost, notifyMember } from "../events/notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 import { viewIntroduction, type IntroductionView } from "./introduction-view";
 
 /**

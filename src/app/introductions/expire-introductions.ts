@@ -3,7 +3,7 @@ import { findRecipient } from "../../db/repositories/events.repository";
 import { expireDueIntroductions, findIntroductionById } from "../../db/repositories/introductions.repository";
 import { toldOfExpiry } from "../../domain/introductions/introduction-rules";
 import type { AppContext } from "../context";
-import { mailHost, notifyMember } from "../events/notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 import { introductionFacts } from "./introduction-view";
 
 /**

@@ -13,7 +13,7 @@ import {
 } from "../../domain/introductions/introduction-rules";
 import { AppError, invalid } from "../../domain/errors";
 import type { AppContext } from "../context";
-import { mailHost, notifyMember } from "../events/notify-member";
+import { mailHost, notifyMember } from "../notifications/notify-member";
 import { viewIntroduction, type IntroductionView } from "./introduction-view";
 
 const cannotBeIntroduced = () => new AppError("conflict", "These members cannot be introduced");

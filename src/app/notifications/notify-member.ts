@@ -46,6 +46,15 @@ export async function addNotifications(
   await insertNotifications(db, rows, createdAt);
 }
 
+/** One in-app notification without an email, at the given instant. */
+export async function addNotification(
+  db: Database,
+  notification: NewNotification & { createdAt?: Date | undefined },
+): Promise<void> {
+  const { createdAt, ...row } = notification;
+  await insertNotifications(db, [row], createdAt);
+}
+
 /** The host part of Message-IDs: this instance's host name. */
 export function mailHost(baseUrl: string): string {
   return new URL(baseUrl).hostname;

@@ -7,12 +7,12 @@ import {
   acceptOpenOffer,
   findOverlappingMeeting,
   insertMeeting,
-  insertNotification,
   listSlotsOfOffers,
   lockMemberRow,
   offerWithId,
 } from "../../db/repositories/offers.repository";
 import { AppError, invalid } from "../../domain/errors";
+import { addNotification } from "../notifications/notify-member";
 import { isTripCurrent, type TripStatus } from "../../domain/trips/can-see-trip";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
@@ -55,7 +55,7 @@ export async function acceptOffer(
         venueId: accepted.venueId,
       });
     }
-    await insertNotification(tx, {
+    await addNotification(tx, {
       memberId: accepted.senderId,
       kind: "offer_accepted",
       payload: { offerId, tripId: accepted.tripId, slotId: slot?.id ?? null, byName: viewer.name },

@@ -1,7 +1,6 @@
 /** The common step of the traveller's and sender's answers: check the role, change the offer under a status guard, tell the other side. */
 import {
   cancelMeetingOfOffer,
-  insertNotification,
   insertOfferMessage,
   offerWithId,
   updateOfferWhereStatus,
@@ -10,6 +9,7 @@ import {
 import { AppError } from "../../domain/errors";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
+import { addNotification } from "../notifications/notify-member";
 import { loadOfferForParty } from "./load-offer-for-party";
 import { loadOfferViews, type OfferView } from "./offer-view";
 
@@ -48,7 +48,7 @@ export async function changeOffer(context: AppContext, change: OfferChange): Pro
     if (change.threadMessage)
       await insertOfferMessage(tx, { offerId, authorId: viewer.memberId, body: change.threadMessage, createdAt: now });
     if (change.notify)
-      await insertNotification(tx, {
+      await addNotification(tx, {
         memberId: party.role === "sender" ? party.travellerId : party.offer.senderId,
         kind: change.notify,
         payload: { offerId, tripId: party.offer.tripId, byName: viewer.name },

@@ -1,8 +1,9 @@
 /** A message in an offer's thread, from its sender or its traveller, notified to the other. */
-import { insertNotification, insertOfferMessage } from "../../db/repositories/offers.repository";
+import { insertOfferMessage } from "../../db/repositories/offers.repository";
 import { AppError } from "../../domain/errors";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
+import { addNotification } from "../notifications/notify-member";
 import { loadOfferForParty } from "./load-offer-for-party";
 import type { OfferMessageView } from "./list-offer-messages";
 
@@ -22,7 +23,7 @@ export async function postMessageOnOffer(
       body: options.body,
       createdAt: now,
     });
-    await insertNotification(tx, {
+    await addNotification(tx, {
       memberId: party.role === "sender" ? party.travellerId : party.offer.senderId,
       kind: "offer_message",
       payload: { offerId, tripId: party.offer.tripId, messageId: message.id, byName: viewer.name },

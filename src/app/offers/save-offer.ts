@@ -1,7 +1,8 @@
 /** Writes a new offer with its slots, notifies the traveller and queues their email: one step shared by members and demo locals. */
 import type { Database } from "../../db/create-db";
-import { insertNotification, insertOffer, type TripWithCity } from "../../db/repositories/offers.repository";
+import { insertOffer, type TripWithCity } from "../../db/repositories/offers.repository";
 import type { OfferKind } from "../../domain/offers/offer-kinds";
+import { addNotification } from "../notifications/notify-member";
 import { queueNewOfferEmail } from "./offer-emails";
 
 export interface NewOffer {
@@ -30,7 +31,7 @@ export async function saveOffer(tx: Database, offer: NewOffer, now: Date, baseUr
     },
     offer.slots.map((slot) => ({ startsAt: slot.startsAt, durationMin: slot.durationMinutes })),
   );
-  await insertNotification(tx, {
+  await addNotification(tx, {
     memberId: trip.traveller.id,
     kind: "offer_received",
     payload: { offerId, tripId: trip.trip.id, senderId: sender.id, senderName: sender.name, kind: offer.kind },

@@ -2,7 +2,8 @@
  * Cancelling a stay: it disappears for everyone but the traveller, and the alerted locals get an in-app notice in
  * the same transaction. Cancelling twice is harmless.
  */
-import { insertNotifications, listAlertedMemberIds } from "../../db/repositories/alerts.repository";
+import { listAlertedMemberIds } from "../../db/repositories/alerts.repository";
+import { addNotifications } from "../notifications/notify-member";
 import { updateTrip } from "../../db/repositories/trips.repository";
 import type { AppContext } from "../context";
 import { findOwnTrip } from "./find-visible-trip";
@@ -20,7 +21,7 @@ export async function cancelTrip(
     await context.db.transaction(async (tx) => {
       await updateTrip(tx, trip.id, { status: "cancelled" }, now);
       const alerted = await listAlertedMemberIds(tx, trip.id);
-      await insertNotifications(
+      await addNotifications(
         tx,
         alerted.map((memberId) => ({ memberId, kind: "trip_cancelled", payload: { tripId: trip.id } })),
         now,

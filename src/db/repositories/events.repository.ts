@@ -1,4 +1,4 @@
-/** Events, invitations and RSVPs; the seat counter that guards capacity; notifications of members; blocks. */
+/** Events, invitations and RSVPs; the seat counter that guards capacity; blocks. */
 import { and, asc, eq, gte, inArray, lte, ne, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../create-db";
@@ -6,7 +6,6 @@ import { offers, trips } from "../schema/arrivals";
 import { users } from "../schema/auth";
 import { events, invitations, rsvps } from "../schema/gatherings";
 import { blocks, cities, members, venues } from "../schema/people";
-import { notifications } from "../schema/system";
 import { visibleTripCondition } from "./trips.repository";
 
 export type EventRow = typeof events.$inferSelect;
@@ -358,13 +357,6 @@ export async function insertEventInvitationOffer(
     .returning({ id: offers.id });
   if (!row) throw new Error("insert returned no offer");
   return row.id;
-}
-
-export async function insertNotifications(
-  db: Database,
-  rows: { memberId: number; kind: string; payload: Record<string, unknown> }[],
-): Promise<void> {
-  if (rows.length > 0) await db.insert(notifications).values(rows);
 }
 
 /** A venue of a city, or undefined. */
