@@ -102,6 +102,23 @@ for (const action of ["grant", "revoke"] as const) {
     );
 }
 
+program
+  .command("import <file>")
+  .description("find members among a LinkedIn Connections.csv, Mastodon following_accounts.csv or vCard file")
+  .requiredOption("--member <email>", "the account email of the member importing")
+  .option("--format <format>", "linkedin, mastodon or vcard (detected when absent)")
+  .option("--follow", "follow the members found, after reviewing the list")
+  .option("--only <ids>", "with --follow: only these member ids (comma-separated)")
+  .option("--json", "print the matches as JSON")
+  .action(
+    (file: string, options: { member: string; format?: string; follow?: boolean; only?: string; json?: boolean }) =>
+      run(async () =>
+        withContext(async (context) =>
+          (await import("./commands/import-network")).importNetworkCommand(context, file, options),
+        ),
+      ),
+  );
+
 const agenda = program.command("agenda").description("the agenda solver");
 agenda
   .command("solve <file>")

@@ -28,6 +28,7 @@ import { registerModerationRoutes } from "./routes/moderation.routes";
 import { registerNotificationRoutes } from "./routes/notifications.routes";
 import { registerReportRoutes } from "./routes/reports.routes";
 import { registerFeedRoutes } from "./routes/feeds.routes";
+import { registerImportRoutes } from "./routes/imports.routes";
 import { registerAdminRoutes } from "./routes/admin.routes";
 import { registerMeRoutes } from "./routes/me.routes";
 import { registerModerationRoutes } from "./routes/moderation.routes";
@@ -109,6 +110,7 @@ export function createServerApp(context: AppContext, options: ServerOptions): Ro
   registerOfferRoutes(app, context, { authSecret: options.authSecret });
   registerAgendaRoutes(app, context, { authSecret: options.authSecret });
   registerFeedRoutes(app, context, { authSecret: options.authSecret });
+  registerImportRoutes(app, context, { authSecret: options.authSecret });
   registerDirectoryRoutes(app, context, { authSecret: options.authSecret });
   registerMemberRoutes(app, context, { authSecret: options.authSecret });
   registerAnalyticsRoutes(app, context, { authSecret: options.authSecret });
