@@ -9,7 +9,10 @@ import { createUnweightedIndexedBrandes } from "graphology-shortest-path/indexed
 import { benchSizes, generateCommunityGraph } from "./community-graph";
 import { buildCompactGraph } from "../../src/domain/network/compact-graph";
 import { detectCommunities, modularity } from "../../src/domain/network/louvain";
-import { betweenness } from "../../src/domain/network/betweenness";
+import { betweenness, betweennessCentralization } from "../../src/domain/network/betweenness";
+import { defaultLouvainRuns, defaultPivots } from "../../src/domain/network/network-structure";
+import { rewireDegreePreserving } from "../../src/domain/network/rewire";
+import { eliteDegree, richClubCoefficient } from "../../src/domain/network/rich-club";
 import { buildCityReport } from "../../src/domain/network/city-report";
 import type { CityMember } from "../../src/domain/network/city-input";
 import { createRng } from "../../src/domain/random";
@@ -117,6 +120,39 @@ async function run(task: string, sizeName: string, extra: string | undefined): P
       cpuMillisecondsPerPivot: (1000 * (cpuSeconds() - cpuStart)) / pivots,
       pivots,
       errorBoundIfThisManyPivots: result.errorBound,
+      peakMegabytes: peakMegabytes(),
+    };
+  }
+  if (task === "spread") {
+    // How much the openness index's random baseline varies from one degree-preserving randomization to the next,
+    // with the report's own algorithms and budgets: the error of using one randomization on big graphs.
+    const runs = Number(extra ?? 3);
+    const pivots = defaultPivots(graph);
+    const rng = createRng(1);
+    const samples: Record<string, number[]> = { modularity: [], centralization: [], richClub: [] };
+    const k = eliteDegree(graph);
+    const cpuStart = cpuSeconds();
+    for (let r = 0; r < runs; r++) {
+      const random = rewireDegreePreserving(graph, rng.fork());
+      const seed = r + 2;
+      samples.modularity?.push(detectCommunities(random, { seed, runs: defaultLouvainRuns(graph) }).modularity);
+      samples.centralization?.push(
+        betweennessCentralization(betweenness(random, pivots === undefined ? { seed } : { seed, pivots }).normalized),
+      );
+      samples.richClub?.push(richClubCoefficient(random, k) ?? Number.NaN);
+    }
+    const spread = Object.fromEntries(
+      Object.entries(samples).map(([name, values]) => {
+        const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+        const sd = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / Math.max(1, values.length - 1));
+        return [name, { mean, sd, values }];
+      }),
+    );
+    return {
+      runs,
+      pivots: pivots ?? null,
+      cpuSeconds: cpuSeconds() - cpuStart,
+      ...spread,
       peakMegabytes: peakMegabytes(),
     };
   }
