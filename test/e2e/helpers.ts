@@ -85,7 +85,14 @@ export async function acceptSomeOffers(
       ? { group: "Accepter l'un des horaires proposés", accepted: "Acceptée" }
       : { group: "Accept at one of the proposed times", accepted: "Accepted" };
   const received = (await (await page.request.get(`/api/trips/${tripId}/offers`)).json()) as { offers: Offer[] };
-  const taken = [...(options.taken ?? [])];
+  // Offers accepted before count as taken.
+  const taken = [
+    ...(options.taken ?? []),
+    ...received.offers.flatMap((offer) => {
+      const slot = offer.slots.find((candidate) => candidate.id === offer.acceptedSlotId);
+      return slot ? [[Date.parse(slot.startsAt), Date.parse(slot.endsAt)] as [number, number]] : [];
+    }),
+  ];
   const accepted: Offer[] = [];
   const ordered = [
     ...received.offers.filter((offer) => offer.kind === "event_invitation"),

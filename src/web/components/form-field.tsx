@@ -1,4 +1,8 @@
-/** Labelled form controls whose error message sits next to the field and is announced with it. */
+/**
+ * Labelled form controls whose error message sits next to the field and is announced with it: text, text area,
+ * select, a comma-separated tags field, and a fieldset for groups (radios, checkboxes, repeated rows).
+ */
+import { useTranslation } from "react-i18next";
 import {
   useId,
   type InputHTMLAttributes,
@@ -99,4 +103,53 @@ export function FormError({ message }: { message: string | undefined }) {
       {message}
     </p>
   ) : null;
+}
+
+/** A comma-separated list of tags ("food, investors"), split by `splitTags` when the form is sent. */
+export function TagsField(props: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const { t } = useTranslation();
+  return <TextField hint={t("profile.commaHint")} {...props} />;
+}
+
+/** A group of controls under a legend, with an optional hint and one error for the whole group. */
+export function FieldSet({
+  legend,
+  error,
+  hint,
+  children,
+}: {
+  legend: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <fieldset
+      className={error ? "field has-error" : "field"}
+      aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Turns a form's error keys (message keys or the API's words) into the text shown next to each field. */
+export function useFieldError(errors: Record<string, string>): (name: string) => string | undefined {
+  const { t } = useTranslation();
+  return (name) => {
+    const key = errors[name];
+    return key ? t(key, { defaultValue: key }) : undefined;
+  };
 }

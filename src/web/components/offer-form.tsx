@@ -7,7 +7,7 @@ import { maxSlotsPerOffer, offerKinds, type CreateOffer, type Offer, type Trip }
 import { errorsFromApi, type FieldErrors } from "../lib/form-errors";
 import { wallTimeToInstant } from "../lib/time";
 import { checkOffer, type SlotValue } from "../lib/validation";
-import { FormError, SelectField, TextArea, TextField } from "./form-field";
+import { FieldSet, FormError, SelectField, TextArea, TextField, useFieldError } from "./form-field";
 
 const defaultDuration: Record<string, number> = { coffee: 45, lunch: 90, dinner: 120, visit: 60 };
 const needsVenue = (kind: string) => ["coffee", "lunch", "dinner", "visit"].includes(kind);
@@ -54,7 +54,7 @@ export function OfferForm({ trip, onSent }: { trip: Trip; onSent?: (offer: Offer
       ...(venueName.trim() ? { venue: { name: venueName.trim(), address: venueAddress.trim() } } : {}),
     });
   };
-  const error = (name: string) => (errors[name] ? t(errors[name], { defaultValue: errors[name] }) : undefined);
+  const error = useFieldError(errors);
   const updateSlot = (index: number, change: Partial<SlotValue>) =>
     setSlots(slots.map((slot, at) => (at === index ? { ...slot, ...change } : slot)));
   return (
@@ -79,11 +79,11 @@ export function OfferForm({ trip, onSent }: { trip: Trip; onSent?: (offer: Offer
         onChange={(event) => setMessage(event.target.value)}
         placeholder={t("offer.messagePlaceholder", { name: trip.traveller.name })}
       />
-      <fieldset className={errors.slots ? "field has-error" : "field"} aria-describedby={`slots-tz-${trip.id}`}>
-        <legend>{t("offer.slots")}</legend>
-        <p className="hint" id={`slots-tz-${trip.id}`}>
-          {t("offer.slotsHint", { zone: trip.city.timeZone, city: trip.city.name, max: maxSlotsPerOffer })}
-        </p>
+      <FieldSet
+        legend={t("offer.slots")}
+        error={error("slots")}
+        hint={t("offer.slotsHint", { zone: trip.city.timeZone, city: trip.city.name, max: maxSlotsPerOffer })}
+      >
         {slots.map((slot, index) => (
           <div className="slot-row" key={index}>
             <TextField
@@ -121,12 +121,7 @@ export function OfferForm({ trip, onSent }: { trip: Trip; onSent?: (offer: Offer
             {t("offer.addSlot")}
           </button>
         ) : null}
-        {errors.slots ? (
-          <p className="field-error" role="alert">
-            {error("slots")}
-          </p>
-        ) : null}
-      </fieldset>
+      </FieldSet>
       {needsVenue(kind) || venueName ? (
         <div className="venue-row">
           <TextField

@@ -7,7 +7,7 @@ import { careerStages, type City, type Profile, type ProfileUpdate } from "../ap
 import { errorsFromApi, splitTags, type FieldErrors } from "../lib/form-errors";
 import { cityName } from "../lib/session";
 import { checkProfile } from "../lib/validation";
-import { FormError, SelectField, TextArea, TextField } from "./form-field";
+import { FieldSet, FormError, SelectField, TagsField, TextArea, TextField, useFieldError } from "./form-field";
 
 const languageChoices = ["en", "fr", "es", "pt", "de", "it"] as const;
 const apiFields = [
@@ -82,7 +82,7 @@ export function ProfileForm({ profile, cities, onSaved }: { profile: Profile; ci
         .map((link) => ({ label: link.label.trim() || link.url.trim(), url: link.url.trim() })),
     });
   };
-  const error = (name: string) => (errors[name] ? t(errors[name], { defaultValue: errors[name] }) : undefined);
+  const error = useFieldError(errors);
   const toggleLanguage = (code: string) =>
     setValues({
       ...values,
@@ -113,9 +113,8 @@ export function ProfileForm({ profile, cities, onSaved }: { profile: Profile; ci
         onChange={set("careerStage")}
         options={careerStages.map((stage) => ({ value: stage, label: t(`careerStages.${stage}`) }))}
       />
-      <TextField
+      <TagsField
         label={t("profile.sectors")}
-        hint={t("profile.commaHint")}
         value={values.sectors}
         error={error("sectors")}
         onChange={set("sectors")}
@@ -127,9 +126,8 @@ export function ProfileForm({ profile, cities, onSaved }: { profile: Profile; ci
         error={error("gives")}
         onChange={set("gives")}
       />
-      <TextField
+      <TagsField
         label={t("profile.givesTags")}
-        hint={t("profile.commaHint")}
         value={values.givesTags}
         error={error("givesTags")}
         onChange={set("givesTags")}
@@ -141,15 +139,13 @@ export function ProfileForm({ profile, cities, onSaved }: { profile: Profile; ci
         error={error("seeks")}
         onChange={set("seeks")}
       />
-      <TextField
+      <TagsField
         label={t("profile.seeksTags")}
-        hint={t("profile.commaHint")}
         value={values.seeksTags}
         error={error("seeksTags")}
         onChange={set("seeksTags")}
       />
-      <fieldset className={errors.languages ? "field has-error" : "field"}>
-        <legend>{t("profile.languages")}</legend>
+      <FieldSet legend={t("profile.languages")} error={error("languages")}>
         <div className="checkbox-row">
           {languageChoices.map((code) => (
             <label key={code} className="checkbox">
@@ -158,8 +154,7 @@ export function ProfileForm({ profile, cities, onSaved }: { profile: Profile; ci
             </label>
           ))}
         </div>
-        {errors.languages ? <p className="field-error">{error("languages")}</p> : null}
-      </fieldset>
+      </FieldSet>
       <SelectField
         label={t("profile.homeCity")}
         value={values.homeCityId}
@@ -170,8 +165,7 @@ export function ProfileForm({ profile, cities, onSaved }: { profile: Profile; ci
           ...cities.map((city) => ({ value: String(city.id), label: cityName(city, i18n.language) })),
         ]}
       />
-      <fieldset className={errors.links ? "field has-error" : "field"}>
-        <legend>{t("profile.links")}</legend>
+      <FieldSet legend={t("profile.links")} error={error("links")}>
         {values.links.map((link, index) => (
           <div className="link-row" key={index}>
             <TextField
@@ -198,12 +192,7 @@ export function ProfileForm({ profile, cities, onSaved }: { profile: Profile; ci
             />
           </div>
         ))}
-        {errors.links ? (
-          <p className="field-error" role="alert">
-            {error("links")}
-          </p>
-        ) : null}
-      </fieldset>
+      </FieldSet>
       <TextArea label={t("profile.bio")} value={values.bio} error={error("bio")} onChange={set("bio")} rows={4} />
       <button type="submit" disabled={save.isPending}>
         {save.isPending ? t("common.saving") : t("profile.save")}

@@ -7,7 +7,7 @@ import { tripAudiences, type AnnounceTrip, type City, type Trip } from "../api-t
 import { errorsFromApi, splitTags, type FieldErrors } from "../lib/form-errors";
 import { cityName } from "../lib/session";
 import { checkTrip, type TripFormValues } from "../lib/validation";
-import { FormError, SelectField, TextArea, TextField } from "./form-field";
+import { FieldSet, FormError, SelectField, TagsField, TextArea, TextField, useFieldError } from "./form-field";
 
 const apiFields = [
   "city",
@@ -87,7 +87,7 @@ export function TripForm({ cities, today, defaultAudience, initial, onAnnounced 
       audience: tripAudiences.find((audience) => audience === values.audience) ?? defaultAudience,
     });
   };
-  const error = (name: string) => (errors[name] ? t(errors[name], { defaultValue: errors[name] }) : undefined);
+  const error = useFieldError(errors);
   return (
     <form onSubmit={submit} noValidate className="stack">
       <FormError message={formError} />
@@ -156,9 +156,8 @@ export function TripForm({ cities, today, defaultAudience, initial, onAnnounced 
         error={error("seeks")}
         onChange={set("seeks")}
       />
-      <TextField
+      <TagsField
         label={t("tripForm.seeksTags")}
-        hint={t("profile.commaHint")}
         value={values.seeksTags}
         error={error("seeksTags")}
         onChange={set("seeksTags")}
@@ -171,9 +170,8 @@ export function TripForm({ cities, today, defaultAudience, initial, onAnnounced 
         error={error("gives")}
         onChange={set("gives")}
       />
-      <TextField
+      <TagsField
         label={t("tripForm.givesTags")}
-        hint={t("profile.commaHint")}
         value={values.givesTags}
         error={error("givesTags")}
         onChange={set("givesTags")}
@@ -187,9 +185,7 @@ export function TripForm({ cities, today, defaultAudience, initial, onAnnounced 
         error={error("maxMeetingsPerDay")}
         onChange={set("maxMeetingsPerDay")}
       />
-      <fieldset className={errors.audience ? "field has-error" : "field"}>
-        <legend>{t("tripForm.audience")}</legend>
-        <p className="hint">{t("tripForm.audienceIntro")}</p>
+      <FieldSet legend={t("tripForm.audience")} hint={t("tripForm.audienceIntro")} error={error("audience")}>
         {tripAudiences.map((audience) => (
           <label key={audience} className="radio audience-choice">
             <input
@@ -206,8 +202,7 @@ export function TripForm({ cities, today, defaultAudience, initial, onAnnounced 
             </span>
           </label>
         ))}
-        {errors.audience ? <p className="field-error">{error("audience")}</p> : null}
-      </fieldset>
+      </FieldSet>
       <button type="submit" disabled={announce.isPending}>
         {announce.isPending ? t("common.sending") : t("tripForm.submit")}
       </button>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { api } from "../api-client";
 import type { City, EventView } from "../api-types";
-import { FormError, SelectField, TextArea, TextField } from "../components/form-field";
+import { FormError, SelectField, TagsField, TextArea, TextField, useFieldError } from "../components/form-field";
 import { ErrorMessage, Loading } from "../components/query-state";
 import { RequireViewer } from "../components/require-viewer";
 import { errorsFromApi, splitTags, type FieldErrors } from "../lib/form-errors";
@@ -135,7 +135,7 @@ export function EventForm({ cities, event: editing }: { cities: City[]; event?: 
       audience: values.audience,
     });
   };
-  const error = (name: string) => (errors[name] ? t(errors[name], { defaultValue: errors[name] }) : undefined);
+  const error = useFieldError(errors);
   return (
     <form onSubmit={submit} noValidate className="stack">
       <FormError message={formError} />
@@ -153,7 +153,7 @@ export function EventForm({ cities, event: editing }: { cities: City[]; event?: 
         error={error("description")}
         onChange={set("description")}
       />
-      <TextField label={t("eventForm.tags")} hint={t("profile.commaHint")} value={values.tags} onChange={set("tags")} />
+      <TagsField label={t("eventForm.tags")} value={values.tags} error={error("tags")} onChange={set("tags")} />
       <p className="hint">{t("eventForm.zone", { zone: city?.timeZone ?? "" })}</p>
       <div className="two-columns">
         <TextField

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../api-client";
 import type { Introduction } from "../api-types";
-import { FormError, SelectField, TextArea } from "../components/form-field";
+import { FormError, SelectField, TextArea, useFieldError } from "../components/form-field";
 import { MemberPicker } from "../components/member-picker";
 import { MessageThread } from "../components/message-thread";
 import { Empty, ErrorMessage, QueryView } from "../components/query-state";
@@ -146,7 +146,7 @@ function ProposeForm() {
     setFormError(undefined);
     if (Object.keys(found).length === 0) propose.mutate();
   };
-  const error = (name: string) => (errors[name] ? t(errors[name], { defaultValue: errors[name] }) : undefined);
+  const error = useFieldError(errors);
   return (
     <section aria-labelledby="propose-title" className="narrow">
       <h2 id="propose-title">{t("introductions.proposeTitle")}</h2>

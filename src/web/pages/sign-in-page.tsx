@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api } from "../api-client";
 import { DemoPersonas } from "../components/demo-personas";
-import { FormError, TextField } from "../components/form-field";
+import { FormError, TextField, useFieldError } from "../components/form-field";
 import type { FieldErrors } from "../lib/form-errors";
 import { useInstance } from "../lib/session";
 import { checkSignIn } from "../lib/validation";
@@ -40,7 +40,7 @@ export function SignInPage() {
     setErrors(found);
     if (Object.keys(found).length === 0) signIn.mutate();
   };
-  const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
+  const error = useFieldError(errors);
   return (
     <section className="narrow">
       <h1>{t("auth.signInTitle")}</h1>

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api, ApiError } from "../api-client";
-import { FormError, TextField } from "../components/form-field";
+import { FormError, TextField, useFieldError } from "../components/form-field";
 import type { FieldErrors } from "../lib/form-errors";
 import { checkSignUp } from "../lib/validation";
 
@@ -42,7 +42,7 @@ export function SignUpPage() {
     setErrors(found);
     if (Object.keys(found).length === 0) signUp.mutate();
   };
-  const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
+  const error = useFieldError(errors);
   return (
     <section className="narrow">
       <h1>{t("auth.signUpTitle")}</h1>
