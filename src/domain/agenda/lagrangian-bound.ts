@@ -39,6 +39,7 @@ const volume = {
   /** Starting step factor, and its limits. */
   stepFactor: 1,
   maxStepFactor: 2,
+  minStepFactor: 0.001,
   /** Steps without a lower bound before the step factor shrinks (×0.66). */
   stallLimit: 3,
 };
@@ -194,6 +195,8 @@ export class LagrangianBound {
       } else if (++stalled >= volume.stallLimit) {
         factor *= 0.66;
         stalled = 0;
+        // Steps this short no longer move the bound: the multipliers have converged.
+        if (factor < volume.minStepFactor) break;
       }
     }
     multipliers.set(bestMultipliers);
