@@ -9,6 +9,8 @@ import type { profileSchema, profileUpdateSchema, publicMemberSchema } from "../
 import type { createOfferSchema, offerMessageSchema, offerSchema } from "../api/offers";
 import type { demoPersonaSchema, inboxEmailSchema, instanceSchema, citySchema, viewerSchema } from "../api/system";
 import type { alertSchema, announceTripSchema, preferencesSchema, tripSchema } from "../api/trips";
+import type { blockedMemberSchema, privacySchema } from "../api/me";
+import type { notificationsPageSchema } from "../api/notifications";
 
 export type Instance = z.infer<typeof instanceSchema>;
 export type Viewer = z.infer<typeof viewerSchema>;
@@ -53,3 +55,12 @@ export type Introduction = z.infer<typeof introductionSchema>;
 export type IntroductionMessage = z.infer<typeof introductionMessageSchema>;
 export type Agenda = z.infer<typeof agendaSchema>;
 export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+
+export type { NotificationBody as Notification } from "../api/notifications";
+export type { MyReportBody as MyReport } from "../api/reports";
+export type { QueueReportBody as QueueReport, ModerationLogBody as ModerationLog } from "../api/moderation";
+export type { RoleGrantBody as RoleGrant } from "../api/admin";
+export type NotificationsPage = z.infer<typeof notificationsPageSchema>;
+export type BlockedMember = z.infer<typeof blockedMemberSchema>;
+export type Privacy = z.infer<typeof privacySchema>;
+export const reportReasons = ["spam", "harassment", "inappropriate", "fake_profile", "safety", "other"] as const;

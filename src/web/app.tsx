@@ -16,6 +16,9 @@ import { IntroductionsPage } from "./pages/introductions-page";
 import { MemberPage } from "./pages/member-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { NotificationsPage } from "./pages/notifications-page";
+import { AdminPage } from "./pages/admin-page";
+import { ModerationPage } from "./pages/moderation-page";
+import { MyDataPage } from "./pages/my-data-page";
 import { OfferPage } from "./pages/offer-page";
 import { OnboardingPage } from "./pages/onboarding-page";
 import { ResetPasswordPage } from "./pages/reset-password-page";
@@ -54,6 +57,9 @@ export function App() {
             <Route path="introductions" element={<IntroductionsPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="my-data" element={<MyDataPage />} />
+            <Route path="moderation" element={<ModerationPage />} />
+            <Route path="admin" element={<AdminPage />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="cities/:slug/report" element={<CityReportPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -7,6 +7,7 @@ import { api } from "../api-client";
 import { setLanguage } from "../i18n";
 import { useInstance, useViewer } from "../lib/session";
 import { ErrorBoundary } from "./error-boundary";
+import { NotificationBadge } from "./notification-badge";
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -62,7 +63,9 @@ export function Layout() {
                   <NavLink to="/introductions">{t("nav.introductions")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/notifications">{t("nav.notifications")}</NavLink>
+                  <NavLink to="/notifications">
+                    {t("nav.notifications")} <NotificationBadge />
+                  </NavLink>
                 </li>
               </>
             ) : null}
@@ -74,6 +77,16 @@ export function Layout() {
                 <li>
                   <NavLink to="/settings">{t("nav.settings")}</NavLink>
                 </li>
+                {viewer.data?.roles.some((grant) => grant.role === "moderator" || grant.role === "admin") ? (
+                  <li>
+                    <NavLink to="/moderation">{t("nav.moderation")}</NavLink>
+                  </li>
+                ) : null}
+                {viewer.data?.roles.some((grant) => grant.role === "admin") ? (
+                  <li>
+                    <NavLink to="/admin">{t("nav.admin")}</NavLink>
+                  </li>
+                ) : null}
                 {instance.data?.demo ? (
                   <li>
                     <NavLink to="/inbox">{t("nav.inbox")}</NavLink>

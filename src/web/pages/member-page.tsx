@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { api } from "../api-client";
 import type { PublicMember } from "../api-types";
 import { BarChart } from "../components/bar-chart";
+import { MemberSafetyActions } from "../components/member-safety-actions";
 import { Empty, QueryView } from "../components/query-state";
 import { formatPlainDate } from "../lib/time";
 
@@ -85,6 +86,7 @@ function MemberProfile({ member }: { member: PublicMember }) {
           </ul>
         )}
       </section>
+      <MemberSafetyActions memberId={member.id} name={member.name} />
     </article>
   );
 }

@@ -1,12 +1,15 @@
-/** Settings: email preferences, alerts, language and the default audience of new trips; the profile. */
+/**
+ * Settings: email preferences, alerts, language and the default audience of new trips; privacy (analytics opt-out),
+ * blocked members; links to the profile and to my data (export, delete my account).
+ */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../api-client";
-import { tripAudiences, type Preferences } from "../api-types";
+import { tripAudiences, type BlockedMember, type Preferences, type Privacy } from "../api-types";
 import { FormError, SelectField, TextField } from "../components/form-field";
-import { QueryView } from "../components/query-state";
+import { Empty, ErrorMessage, QueryView } from "../components/query-state";
 import { RequireViewer } from "../components/require-viewer";
 import { setLanguage } from "../i18n";
 import { errorsFromApi, type FieldErrors } from "../lib/form-errors";
@@ -23,6 +26,12 @@ export function SettingsPage() {
             <Link to="/onboarding">{t("settings.editProfile")}</Link>
           </p>
           <QueryView query={preferences}>{(data) => <PreferencesForm preferences={data} />}</QueryView>
+          <PrivacySettings />
+          <BlockedMembers />
+          <h2>{t("myData.title")}</h2>
+          <p>
+            <Link to="/my-data">{t("settings.myDataLink")}</Link>
+          </p>
         </section>
       )}
     </RequireViewer>
@@ -126,5 +135,81 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
       </button>
       {save.isSuccess ? <p role="status">{t("settings.saved")}</p> : null}
     </form>
+  );
+}
+
+function PrivacySettings() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const privacy = useQuery({ queryKey: ["privacy"], queryFn: () => api<Privacy>("/api/me/privacy") });
+  const save = useMutation({
+    mutationFn: (analyticsOptOut: boolean) =>
+      api<Privacy>("/api/me/privacy", { method: "PUT", body: { analyticsOptOut } }),
+    onSuccess: (saved) => client.setQueryData(["privacy"], saved),
+  });
+  return (
+    <section aria-labelledby="privacy-title">
+      <h2 id="privacy-title">{t("settings.privacyTitle")}</h2>
+      <QueryView query={privacy}>
+        {(data) => (
+          <>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={data.analyticsOptOut}
+                disabled={save.isPending}
+                onChange={(event) => save.mutate(event.target.checked)}
+              />{" "}
+              {t("settings.analyticsOptOut")}
+            </label>
+            <p className="hint">{t("settings.analyticsOptOutHint")}</p>
+            {save.isError ? <ErrorMessage error={save.error} /> : null}
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function BlockedMembers() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const blocked = useQuery({
+    queryKey: ["blocks"],
+    queryFn: async () => (await api<{ blocked: BlockedMember[] }>("/api/me/blocks")).blocked,
+  });
+  const unblock = useMutation({
+    mutationFn: (memberId: number) => api(`/api/me/blocks/${memberId}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["blocks"] }),
+  });
+  return (
+    <section aria-labelledby="blocked-title">
+      <h2 id="blocked-title">{t("settings.blockedTitle")}</h2>
+      <p className="hint">{t("settings.blockedHint")}</p>
+      {unblock.isError ? <ErrorMessage error={unblock.error} /> : null}
+      <QueryView query={blocked}>
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t("settings.blockedNone")}</Empty>
+          ) : (
+            <ul className="cards" aria-label={t("settings.blockedTitle")}>
+              {list.map((member) => (
+                <li key={member.memberId} className="card">
+                  <span>{member.name}</span>{" "}
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={unblock.isPending}
+                    onClick={() => unblock.mutate(member.memberId)}
+                  >
+                    {t("settings.unblock", { name: member.name })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
+    </section>
   );
 }
