@@ -14,6 +14,8 @@ import { HomePage } from "./pages/home-page";
 import { InboxPage } from "./pages/inbox-page";
 import { IntroductionsPage } from "./pages/introductions-page";
 import { MemberPage } from "./pages/member-page";
+import { ProfileFeedsPage } from "./pages/profile-feeds-page";
+import { ImportPage } from "./pages/import-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { NotificationsPage } from "./pages/notifications-page";
 import { AdminPage } from "./pages/admin-page";
@@ -49,6 +51,8 @@ export function App() {
             <Route path="trips/:id" element={<TripPage />} />
             <Route path="directory" element={<DirectoryPage />} />
             <Route path="members/:id" element={<MemberPage />} />
+            <Route path="me/feeds" element={<ProfileFeedsPage />} />
+            <Route path="me/import" element={<ImportPage />} />
             <Route path="events" element={<EventsPage />} />
             <Route path="events/new" element={<CreateEventPage />} />
             <Route path="events/:id" element={<EventPage />} />

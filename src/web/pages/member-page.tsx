@@ -6,6 +6,7 @@ import { api } from "../api-client";
 import type { PublicMember } from "../api-types";
 import { BarChart } from "../components/bar-chart";
 import { MemberSafetyActions } from "../components/member-safety-actions";
+import { MemberWork } from "../components/member-work";
 import { Empty, QueryView } from "../components/query-state";
 import { formatPlainDate } from "../lib/time";
 
@@ -18,20 +19,27 @@ export function MemberPage() {
 function MemberProfile({ member }: { member: PublicMember }) {
   const { t, i18n } = useTranslation();
   return (
-    <article>
+    <article className="h-card">
       <h1>
-        {member.name}
+        <span className="p-name">{member.name}</span>
         {member.isDemo ? <span className="badge">{t("common.demo")}</span> : null}
       </h1>
-      <p className="lead">{member.headline}</p>
+      <p className="lead p-job-title">{member.headline}</p>
       <p className="muted">
         {t(`careerStages.${member.careerStage}`)}
-        {member.homeCity ? ` · ${member.homeCity.name}` : ""}
+        {member.homeCity ? (
+          <>
+            {" · "}
+            <span className="p-locality">{member.homeCity.name}</span>
+          </>
+        ) : (
+          ""
+        )}
         {member.languages.length > 0
           ? ` · ${member.languages.map((code) => t(`languages.${code}`, { defaultValue: code })).join(", ")}`
           : ""}
       </p>
-      {member.bio ? <p>{member.bio}</p> : null}
+      {member.bio ? <p className="p-note">{member.bio}</p> : null}
       <div className="two-columns">
         <section aria-labelledby="gives-title" className="card">
           <h2 id="gives-title">{t("member.gives")}</h2>
@@ -48,13 +56,14 @@ function MemberProfile({ member }: { member: PublicMember }) {
         <ul className="links">
           {member.links.map((link) => (
             <li key={link.url}>
-              <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
+              <a className="u-url" href={link.url} rel="me noopener noreferrer nofollow" target="_blank">
                 {link.label}
               </a>
             </li>
           ))}
         </ul>
       ) : null}
+      <MemberWork memberId={member.id} name={member.name} />
       <section aria-labelledby="giving-title">
         <h2 id="giving-title">{t("member.givingTitle")}</h2>
         <p>{t("member.givingSummary", { given: member.giving.given, received: member.giving.received })}</p>
