@@ -11,12 +11,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FeedFormatError, parseFeed } from "../../src/app/feeds/parse-feed";
 import { refreshDueFeeds } from "../../src/app/feeds/refresh-due-feeds";
 import { refreshFeed } from "../../src/app/feeds/refresh-feed";
+import { fanOutAlerts } from "../../src/app/alerts/fan-out-alerts";
+import { alerts } from "../../src/db/schema/arrivals";
 import { events } from "../../src/db/schema/gatherings";
+import { feedJobs } from "../../src/jobs/feed-jobs";
 import { blocks, feedPosts, follows, memberFeeds } from "../../src/db/schema/people";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember } from "../support/factories";
+import { createCity, createMember, toulouseCity } from "../support/factories";
 import { feedFixtures, startFeedServer, type FeedServer } from "../support/feed-server";
-import { Client, createTestApp } from "../support/test-app";
+import { Client, createTestApp, testSecret } from "../support/test-app";
 
 const eqId = (id: number) => eq(memberFeeds.id, id);
 const fixture = (name: string) => readFileSync(join(feedFixtures, name), "utf8");
@@ -252,6 +255,48 @@ describeOnDatabases("profile feeds and follows", (database) => {
     const unfollowed = await bruno.client.request("DELETE", `/api/members/${ana.member.id}/follow`);
     expect(await unfollowed.json()).toEqual({ following: false, followers: 0 });
     expect(await harness.context.db.select().from(follows)).toHaveLength(0);
+  });
+
+  it("counts following a member's work as knowing it when picking the locals for their trip", async () => {
+    const miami = await createCity(harness.context);
+    const toulouse = await createCity(harness.context, { ...toulouseCity, locale: "en" });
+    const traveller = await createMember(harness, { name: "Pierre", homeCityId: toulouse.id, sectors: ["fintech"] });
+    const local = (name: string) =>
+      createMember(harness, { name, homeCityId: miami.id, sectors: ["fintech"], gives: "intros to investors" });
+    const reader = await local("Reader");
+    const other = await local("Other");
+    expect((await reader.client.request("PUT", `/api/members/${traveller.member.id}/follow`)).status).toBe(200);
+
+    const announced = await traveller.client.post("/api/trips", {
+      city: "miami",
+      arrivalDate: "2026-12-01",
+      departureDate: "2026-12-04",
+      purpose: "professional",
+      seeks: "investors",
+    });
+    expect(announced.status).toBe(201);
+    const trip = await announced.json();
+    await fanOutAlerts(harness.context, { tripId: trip.id, secret: testSecret });
+    const rows = await harness.context.db.select().from(alerts);
+    const reasonsOf = (memberId: number) =>
+      (rows.find((row) => row.memberId === memberId)?.reasons ?? []) as { code: string }[];
+    expect(reasonsOf(reader.member.id)).toContainEqual({ code: "follows_your_work" });
+    expect(rows.some((row) => row.memberId === other.member.id)).toBe(true);
+    expect(reasonsOf(other.member.id)).not.toContainEqual({ code: "follows_your_work" });
+  });
+
+  it("the production job path (no allowance) refuses a feed on 127.0.0.1 without contacting it", async () => {
+    const ana = await createMember(harness, { name: "Ana" });
+    const { id } = await (await ana.client.post("/api/me/feeds", { url: `${server.url}/rss2.xml` })).json();
+    const jobs = feedJobs({ context: harness.context });
+    await jobs.handlers["feeds.fetch"]!({ feedId: id });
+    now = new Date(now.getTime() + 61 * 60_000);
+    await jobs.handlers["feeds.refresh"]!({});
+    expect(jobs.schedules).toEqual({ "feeds.refresh": "*/10 * * * *" });
+    const [row] = await harness.context.db.select().from(memberFeeds);
+    expect(row!.lastError).toMatch(/not allowed/);
+    expect(row!.fetchedAt?.toISOString()).toBe(now.toISOString());
+    expect(server.requests).toHaveLength(0);
   });
 
   it("publishes a city's upcoming public events as RSS, and nothing of members' or invite-only events", async () => {
