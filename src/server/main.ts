@@ -13,6 +13,7 @@ import { deliverOutbox } from "../app/mail/deliver-outbox";
 import { createDb } from "../db/create-db";
 import { introductionJobs } from "../jobs/introduction-jobs";
 import { analyticsJobs } from "../jobs/analytics-jobs";
+import { createAgendaJobHandlers } from "../jobs/agenda-jobs";
 import { alertSchedules, createAlertJobHandlers } from "../jobs/alert-jobs";
 import { createDemoJobHandlers, demoJobSchedules } from "../jobs/demo-jobs";
 import { feedJobs } from "../jobs/feed-jobs";
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       ...reportJobs.handlers,
       ...profileFeedJobs.handlers,
       ...createAlertJobHandlers(() => holder.context, config.authSecret),
+      ...createAgendaJobHandlers(() => holder.context),
       "outbox.deliver": async () => {
         if (holder.context && smtp) await deliverOutbox(holder.context, smtp.send);
       },

@@ -28,6 +28,18 @@ export interface BuiltAgendaInput {
 }
 
 export const candidateIdOf = (offerId: number): string => `offer-${offerId}`;
+
+/** The match score of a sender who was not alerted (they found the trip themselves): the middle of the scale. */
+export const unalertedMatchScore = 0.5;
+
+/**
+ * A sender's match score in [0, 1]: their alert's points over the best alert of the trip, so that the best-matched
+ * local counts 1; `unalertedMatchScore` for a sender who was not alerted.
+ */
+export function matchScoreOf(alertScore: number | null, maxAlertScore: number | null): number {
+  if (alertScore === null || maxAlertScore === null || maxAlertScore <= 0) return unalertedMatchScore;
+  return Math.min(1, Math.max(0, alertScore / maxAlertScore));
+}
 const venueIdOf = (venueId: number): string => `venue-${venueId}`;
 
 /** The trip's days, first to last. */
@@ -64,6 +76,7 @@ export function buildAgendaInput(
   offers: readonly AgendaOfferRow[],
   slots: readonly AgendaSlotRow[],
   busy: readonly BusyTimeRow[],
+  maxAlertScore: number | null = null,
 ): BuiltAgendaInput {
   const zone = trip.timeZone;
   const given = trip.availability;
@@ -102,7 +115,12 @@ export function buildAgendaInput(
       id,
       counterpart: `member-${offer.senderId}`,
       kind,
-      value: candidateValue({ matchScore: 0.5, kind, isStarred: offer.starred }),
+      value: candidateValue({
+        matchScore: matchScoreOf(offer.alertScore, maxAlertScore),
+        kind,
+        isStarred: offer.starred,
+        ...(kind === "event" && offer.attendeeCount !== null ? { attendeeCount: offer.attendeeCount } : {}),
+      }),
       duration_min: Math.max(...usable.map((slot) => slot.durationMin)),
       venue,
       starts: [...new Set(usable.map((slot) => instantToLocal(slot.startsAt, zone)))],

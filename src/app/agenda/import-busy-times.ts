@@ -6,6 +6,7 @@ import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
 import { tripDays } from "./build-agenda-input";
 import { parseBusyCalendar } from "./parse-busy-calendar";
+import { queueAgendaResolve } from "./queue-agenda-resolve";
 import { requireTraveller } from "./require-traveller";
 
 export const maxBusyCalendarBytes = 512 * 1024;
@@ -27,5 +28,7 @@ export async function importBusyTimes(
     to: instant(Temporal.PlainDate.from(last).add({ days: 1 }).toString()),
     timeZone: city.timeZone,
   });
-  return { imported: await insertBusyTimes(context.db, options.tripId, intervals) };
+  const imported = await insertBusyTimes(context.db, options.tripId, intervals);
+  if (imported > 0) await queueAgendaResolve(context, options.tripId);
+  return { imported };
 }

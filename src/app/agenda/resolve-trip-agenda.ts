@@ -4,6 +4,7 @@
  */
 import { Temporal } from "temporal-polyfill";
 import {
+  findMaxAlertScore,
   insertAgendaVersion,
   listAgendaOffers,
   listBusyTimes,
@@ -29,6 +30,8 @@ export interface ResolvedAgenda {
   changes: AgendaChanges;
   /** The plan of the version before this one, if any: the calendar cancels what it no longer holds. */
   previous: AgendaPlan | null;
+  /** Whether this call stored `version` (the plan changed). */
+  stored: boolean;
 }
 
 export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId: number): Promise<ResolvedAgenda> {
@@ -42,6 +45,7 @@ export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId:
     offers.map((offer) => offer.id),
   );
   const busy = await listBusyTimes(context.db, tripId);
+  const maxAlertScore = await findMaxAlertScore(context.db, tripId);
   const { input, offersByCandidate } = buildAgendaInput(
     {
       kind: trip.kind,
@@ -54,6 +58,7 @@ export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId:
     offers,
     slots,
     busy,
+    maxAlertScore,
   );
   const solution = solveAgenda(input, {
     budgetMs: agendaBudgetMs,
@@ -128,6 +133,7 @@ export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId:
         plan,
         changes: diffPlans(previous, plan),
         previous,
+        stored: false,
       };
     }
     const version = (latest?.version ?? 0) + 1;
@@ -139,6 +145,7 @@ export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId:
         plan,
         changes: diffPlans(latestPlan, plan),
         previous: latestPlan,
+        stored: true,
       };
   }
   throw new Error("agenda version kept changing under us");

@@ -12,6 +12,7 @@ import {
   offerWithId,
 } from "../../db/repositories/offers.repository";
 import { AppError, invalid } from "../../domain/errors";
+import { queueAgendaResolve } from "../agenda/queue-agenda-resolve";
 import { addNotification } from "../notifications/notify-member";
 import { isTripCurrent, type TripStatus } from "../../domain/trips/can-see-trip";
 import type { AppContext } from "../context";
@@ -33,7 +34,7 @@ export async function acceptOffer(
   const slot = slotId === undefined ? undefined : slots.find((candidate) => candidate.id === slotId);
   if (slotId !== undefined && !slot) throw invalid("slotId", `Slot ${slotId} is not one of this offer's slots`);
   const now = context.now();
-  return context.db.transaction(async (tx) => {
+  const view = await context.db.transaction(async (tx) => {
     await lockMemberRow(tx, viewer.memberId);
     const accepted = await acceptOpenOffer(tx, offerId, slot?.id ?? null, now);
     if (!accepted)
@@ -61,8 +62,10 @@ export async function acceptOffer(
       payload: { offerId, tripId: accepted.tripId, slotId: slot?.id ?? null, byName: viewer.name },
       createdAt: now,
     });
-    const [view] = await loadOfferViews(tx, offerWithId(offerId));
-    if (!view) throw new Error("offer vanished in its own transaction");
-    return view;
+    const [acceptedView] = await loadOfferViews(tx, offerWithId(offerId));
+    if (!acceptedView) throw new Error("offer vanished in its own transaction");
+    return acceptedView;
   });
+  await queueAgendaResolve(context, party.offer.tripId);
+  return view;
 }

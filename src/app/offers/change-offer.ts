@@ -9,6 +9,7 @@ import {
 import { AppError } from "../../domain/errors";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
+import { queueAgendaResolve } from "../agenda/queue-agenda-resolve";
 import { addNotification } from "../notifications/notify-member";
 import { loadOfferForParty } from "./load-offer-for-party";
 import { loadOfferViews, type OfferView } from "./offer-view";
@@ -38,7 +39,7 @@ export async function changeOffer(context: AppContext, change: OfferChange): Pro
       change.by === "sender" ? "Only the sender may do this" : "Only the traveller may do this",
     );
   const now = context.now();
-  return context.db.transaction(async (tx) => {
+  const view = await context.db.transaction(async (tx) => {
     const updated = await updateOfferWhereStatus(tx, offerId, change.fromStatuses, {
       ...change.changes,
       updatedAt: now,
@@ -54,8 +55,11 @@ export async function changeOffer(context: AppContext, change: OfferChange): Pro
         payload: { offerId, tripId: party.offer.tripId, byName: viewer.name },
         createdAt: now,
       });
-    const [view] = await loadOfferViews(tx, offerWithId(offerId));
-    if (!view) throw new Error("offer vanished in its own transaction");
-    return view;
+    const [changed] = await loadOfferViews(tx, offerWithId(offerId));
+    if (!changed) throw new Error("offer vanished in its own transaction");
+    return changed;
   });
+  // The traveller's agenda is made of the trip's offers: solve it again, now that this one changed.
+  await queueAgendaResolve(context, party.offer.tripId);
+  return view;
 }

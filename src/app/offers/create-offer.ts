@@ -18,6 +18,7 @@ import { isVenueRequired, type OfferKind } from "../../domain/offers/offer-kinds
 import { findSlotProblem, type ProposedSlot } from "../../domain/offers/validate-offer";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
+import { queueAgendaResolve } from "../agenda/queue-agenda-resolve";
 import { runIdempotently, type RememberResponse } from "../run-idempotently";
 import { loadVisibleTrip, toTripStay } from "./load-visible-trip";
 import { loadOfferViews, type OfferView } from "./offer-view";
@@ -44,6 +45,7 @@ export async function createOffer(
     { memberId: viewer.memberId, key: idempotencyKey },
     (remember) => writeOffer(context, { viewer, tripId, input }, remember),
   );
+  if (!replayed) await queueAgendaResolve(context, tripId);
   return { status: 201, body, replayed };
 }
 

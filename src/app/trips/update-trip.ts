@@ -10,6 +10,7 @@ import { isTripCurrent, type TripAudience } from "../../domain/trips/can-see-tri
 import { normalizeTags } from "../../domain/trips/trip-content";
 import { visibleUntil, type TripKind } from "../../domain/trips/trip-dates";
 import { validateTrip } from "../../domain/trips/validate-trip";
+import { queueAgendaResolve } from "../agenda/queue-agenda-resolve";
 import type { AppContext } from "../context";
 import { findOwnTrip } from "./find-visible-trip";
 import { getTrip } from "./get-trip";
@@ -77,5 +78,7 @@ export async function updateTrip(
     },
     now,
   );
+  // Days, availability and the daily maximum shape the agenda.
+  await queueAgendaResolve(context, trip.id);
   return getTrip(context, viewer, trip.id);
 }

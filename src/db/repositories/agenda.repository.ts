@@ -1,9 +1,10 @@
 /** What the agenda needs of a trip (offers with slots, busy times, venues), its stored plans and calendar feeds. */
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
-import { agendas, busyTimes, offers, offerSlots } from "../schema/arrivals";
+import { agendas, alerts, busyTimes, offers, offerSlots, trips } from "../schema/arrivals";
+import { events } from "../schema/gatherings";
 import { members, venues } from "../schema/people";
-import { calendarFeeds } from "../schema/system";
+import { calendarFeeds, notifications } from "../schema/system";
 
 export interface AgendaOfferRow {
   id: number;
@@ -14,6 +15,10 @@ export interface AgendaOfferRow {
   senderId: number;
   senderName: string;
   venue: { id: number; name: string; lat: number | null; lon: number | null } | null;
+  /** The sender's alert score on this trip (the matching engine's points), or null when they were not alerted. */
+  alertScore: number | null;
+  /** For an event invitation: the guests going to the event. */
+  attendeeCount: number | null;
 }
 
 export interface AgendaSlotRow {
@@ -38,16 +43,49 @@ export async function listAgendaOffers(db: Database, tripId: number): Promise<Ag
       venueName: venues.name,
       lat: venues.lat,
       lon: venues.lon,
+      alertScore: alerts.score,
+      attendeeCount: events.seatsTaken,
     })
     .from(offers)
     .innerJoin(members, eq(members.id, offers.senderId))
     .leftJoin(venues, eq(venues.id, offers.venueId))
+    .leftJoin(alerts, and(eq(alerts.tripId, offers.tripId), eq(alerts.memberId, offers.senderId)))
+    .leftJoin(events, eq(events.id, offers.eventId))
     .where(and(eq(offers.tripId, tripId), inArray(offers.status, ["open", "accepted"])))
     .orderBy(asc(offers.id));
   return rows.map(({ venueId, venueName, lat, lon, ...row }) => ({
     ...row,
     venue: venueId === null ? null : { id: venueId, name: venueName ?? "", lat, lon },
   }));
+}
+
+/** The highest alert score on a trip (the scale of its senders' match scores), or null without alerts. */
+export async function findMaxAlertScore(db: Database, tripId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${alerts.score})` })
+    .from(alerts)
+    .where(eq(alerts.tripId, tripId));
+  return row?.max === null || row?.max === undefined ? null : Number(row.max);
+}
+
+/** Locks a trip's row until the end of the transaction (one agenda notification at a time per trip). */
+export async function lockTripRow(tx: Database, tripId: number): Promise<void> {
+  await tx.select({ id: trips.id }).from(trips).where(eq(trips.id, tripId)).for("update");
+}
+
+/** The agenda version the traveller was last told about ("agenda_changed" notifications), or 0. */
+export async function findLastNotifiedAgendaVersion(db: Database, memberId: number, tripId: number): Promise<number> {
+  const [row] = await db
+    .select({ version: sql<number | null>`max((${notifications.payload}->>'version')::int)` })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.memberId, memberId),
+        eq(notifications.kind, "agenda_changed"),
+        sql`${notifications.payload}->>'tripId' = ${String(tripId)}`,
+      ),
+    );
+  return row?.version === null || row?.version === undefined ? 0 : Number(row.version);
 }
 
 /** The slots of some offers, earliest first. */
