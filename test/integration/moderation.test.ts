@@ -263,6 +263,50 @@ describeOnDatabases("reports and moderation", (database) => {
     expect((await offender.client.post("/api/notifications/read-all")).status).toBe(403);
   });
 
+  it("a suspended member disappears from the city's events, introductions and invitations", async () => {
+    const created = await offender.client.post("/api/events", {
+      cityId: miamiId,
+      title: "Otto's mixer",
+      startsAt: "2027-03-20T18:00:00-04:00",
+      endsAt: "2027-03-20T21:00:00-04:00",
+      capacity: 20,
+      audience: "members",
+    });
+    expect(created.status).toBe(201);
+    const titles = async () =>
+      (
+        (await (await reporter.client.get("/api/cities/miami/events")).json()) as { events: { title: string }[] }
+      ).events.map((event) => event.title);
+    expect(await titles()).toContain("Otto's mixer");
+    const hostEvent = (await (
+      await reporter.client.post("/api/events", {
+        cityId: miamiId,
+        title: "Rita's breakfast",
+        startsAt: "2027-03-21T08:00:00-04:00",
+        endsAt: "2027-03-21T09:00:00-04:00",
+        capacity: 10,
+        audience: "invite_only",
+      })
+    ).json()) as { id: number };
+    const filed = (await (
+      await report(reporter, { targetKind: "member", targetId: offender.member.id, reason: "spam" })
+    ).json()) as { id: number };
+    expect((await act(moderator, filed.id, "suspend")).status).toBe(200);
+
+    expect(await titles()).not.toContain("Otto's mixer");
+    const introduce = await moderator.client.post("/api/introductions", {
+      firstId: reporter.member.id,
+      secondId: offender.member.id,
+      reason: "You should meet",
+    });
+    expect(introduce.status).toBeGreaterThanOrEqual(400);
+    expect(introduce.status).toBeLessThan(500);
+    const invite = await reporter.client.post(`/api/events/${hostEvent.id}/invitations`, {
+      memberId: offender.member.id,
+    });
+    expect(invite.status).toBe(404);
+  });
+
   it("global moderators and admins see every city's reports; dismiss closes without touching the member", async () => {
     const admin = await createMember(harness, { name: "Ada Admin" });
     await grantRole(harness.context.db, admin.member.id, "admin", null);

@@ -205,7 +205,8 @@ export async function findRecipient(db: Database, memberId: number): Promise<Rec
     .select({ memberId: members.id, name: members.name, email: users.email, locale: members.locale })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
-    .where(eq(members.id, memberId));
+    // A suspended member is no one to invite, introduce or notify.
+    .where(and(eq(members.id, memberId), sql`${members.suspendedAt} is null`));
   return row;
 }
 
@@ -240,6 +241,8 @@ export async function listCityEvents(
       and(
         eq(events.cityId, options.cityId),
         gte(events.endsAt, options.from),
+        // Events of a suspended host disappear with them.
+        sql`${members.suspendedAt} is null`,
         options.viewerId === null
           ? inArray(events.audience, options.audiences)
           : and(
