@@ -1,6 +1,7 @@
 /** Contract of events: create, edit, cancel, invite, RSVP with a waitlist, guests, attendance, calendars and city feeds. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, idSchema } from "./common";
+import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -88,7 +89,7 @@ export const createEventRoute = createRoute({
   method: "post",
   path: "/api/events",
   tags: ["events"],
-  request: body(createEventSchema),
+  request: { headers: idempotencyKeyHeaders, ...body(createEventSchema) },
   responses: {
     201: json(eventSchema, "The event"),
     400: errorResponses[400],
@@ -136,7 +137,7 @@ export const inviteMemberRoute = createRoute({
   method: "post",
   path: "/api/events/{id}/invitations",
   tags: ["events"],
-  request: { params: eventIdParams, ...body(inviteMemberSchema) },
+  request: { params: eventIdParams, headers: idempotencyKeyHeaders, ...body(inviteMemberSchema) },
   responses: {
     200: json(z.object({ memberId: z.number().int(), invited: z.literal(true) }), "The member is invited"),
     400: errorResponses[400],
@@ -174,7 +175,7 @@ export const inviteTravellerRoute = createRoute({
   method: "post",
   path: "/api/events/{id}/newcomers/{tripId}/invite",
   tags: ["events"],
-  request: { params: z.object({ id: idSchema, tripId: idSchema }) },
+  request: { params: z.object({ id: idSchema, tripId: idSchema }), headers: idempotencyKeyHeaders },
   responses: {
     200: json(
       z.object({ memberId: z.number().int(), offerId: z.number().int() }),
@@ -198,7 +199,7 @@ export const rsvpRoute = createRoute({
   method: "post",
   path: "/api/events/{id}/rsvp",
   tags: ["events"],
-  request: { params: eventIdParams, ...body(rsvpSchema) },
+  request: { params: eventIdParams, headers: idempotencyKeyHeaders, ...body(rsvpSchema) },
   responses: {
     200: json(rsvpResultSchema, "Going, waitlisted when full, awaiting the host's approval, maybe or not going"),
     400: errorResponses[400],

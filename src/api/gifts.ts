@@ -1,6 +1,7 @@
 /** Contract of the give ledger: meetings confirmed, feedback and thanks, advice marked helpful, giving records. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, idSchema } from "./common";
+import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -26,7 +27,7 @@ export const confirmMeetingRoute = createRoute({
   method: "post",
   path: "/api/meetings/{id}/confirm",
   tags: ["giving"],
-  request: { params },
+  request: { params, headers: idempotencyKeyHeaders },
   responses: {
     200: json(meetingStateSchema, "My side confirmed; held (a gift and a tie) once both sides confirmed"),
     401: errorResponses[401],
@@ -64,7 +65,7 @@ export const saveMeetingFeedbackRoute = createRoute({
   method: "post",
   path: "/api/meetings/{id}/feedback",
   tags: ["giving"],
-  request: { params, ...body(meetingFeedbackInputSchema) },
+  request: { params, headers: idempotencyKeyHeaders, ...body(meetingFeedbackInputSchema) },
   responses: {
     200: json(meetingFeedbackSchema, "Saved"),
     400: errorResponses[400],
@@ -88,6 +89,7 @@ export const markAdviceHelpfulRoute = createRoute({
   tags: ["giving"],
   request: {
     params,
+    headers: idempotencyKeyHeaders,
     ...body(z.object({ thanks: thanksSchema.nullable().optional() }).strict().openapi("AdviceHelpful")),
   },
   responses: {
@@ -103,7 +105,11 @@ export const thankForGiftRoute = createRoute({
   method: "post",
   path: "/api/gifts/{id}/thanks",
   tags: ["giving"],
-  request: { params, ...body(z.object({ thanks: thanksSchema.nullable() }).strict().openapi("GiftThanks")) },
+  request: {
+    params,
+    headers: idempotencyKeyHeaders,
+    ...body(z.object({ thanks: thanksSchema.nullable() }).strict().openapi("GiftThanks")),
+  },
   responses: {
     200: json(z.object({ giftId: z.number().int(), thanks: z.string().nullable() }), "The thank-you note"),
     400: errorResponses[400],

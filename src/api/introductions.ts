@@ -1,6 +1,7 @@
 /** Contract of double opt-in introductions and their conversation. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, idSchema } from "./common";
+import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -38,7 +39,7 @@ export const proposeIntroductionRoute = createRoute({
   method: "post",
   path: "/api/introductions",
   tags: ["introductions"],
-  request: body(proposeIntroductionSchema),
+  request: { headers: idempotencyKeyHeaders, ...body(proposeIntroductionSchema) },
   responses: {
     201: json(introductionSchema, "Proposed; both members are asked privately"),
     400: errorResponses[400],
@@ -116,7 +117,7 @@ export const sendIntroductionMessageRoute = createRoute({
   method: "post",
   path: "/api/introductions/{id}/messages",
   tags: ["introductions"],
-  request: { params, ...body(sendIntroductionMessageSchema) },
+  request: { params, headers: idempotencyKeyHeaders, ...body(sendIntroductionMessageSchema) },
   responses: {
     201: json(z.object({ messages: z.array(introductionMessageSchema) }), "Sent; the conversation so far"),
     400: errorResponses[400],

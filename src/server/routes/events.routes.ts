@@ -30,7 +30,9 @@ import { listNewcomersForEvent } from "../../app/events/list-newcomers-for-event
 import { markAttendance } from "../../app/events/mark-attendance";
 import { renderCityCalendar, renderEventCalendar } from "../../app/events/render-event-calendar";
 import type { EventWithCity } from "../../db/repositories/events.repository";
+import { createIdempotently } from "../../app/create-idempotently";
 import { requireViewer, type RouteRegistrar } from "../http";
+import { markReplayed, readIdempotencyKey } from "../idempotency";
 
 function presentEvent({ event, myRsvp, waitlistPosition }: EventForViewer): EventView {
   return {
@@ -64,7 +66,13 @@ const calendarHeaders = { "content-type": "text/calendar; charset=utf-8" };
 export const registerEventRoutes: RouteRegistrar = (router, context) => {
   router.openapi(createEventRoute, async (c) => {
     const viewer = requireViewer(c);
-    return c.json(asHost(await createEvent(context, viewer.memberId, c.req.valid("json"))), 201);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      async (scoped) => asHost(await createEvent(scoped, viewer.memberId, c.req.valid("json"))),
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 201);
   });
 
   router.openapi(getEventRoute, async (c) => {
@@ -86,8 +94,16 @@ export const registerEventRoutes: RouteRegistrar = (router, context) => {
   router.openapi(inviteMemberRoute, async (c) => {
     const viewer = requireViewer(c);
     const { memberId } = c.req.valid("json");
-    await inviteMember(context, viewer.memberId, c.req.valid("param").id, memberId);
-    return c.json({ memberId, invited: true as const }, 200);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      async (scoped) => {
+        await inviteMember(scoped, viewer.memberId, c.req.valid("param").id, memberId);
+        return { memberId, invited: true as const };
+      },
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 200);
   });
 
   router.openapi(listNewcomersRoute, async (c) => {
@@ -99,12 +115,24 @@ export const registerEventRoutes: RouteRegistrar = (router, context) => {
   router.openapi(inviteTravellerRoute, async (c) => {
     const viewer = requireViewer(c);
     const { id, tripId } = c.req.valid("param");
-    return c.json(await inviteTraveller(context, viewer.memberId, id, tripId), 200);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      (scoped) => inviteTraveller(scoped, viewer.memberId, id, tripId),
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 200);
   });
 
   router.openapi(rsvpRoute, async (c) => {
     const viewer = requireViewer(c);
-    return c.json(await answerRsvp(context, viewer.memberId, c.req.valid("param").id, c.req.valid("json").status), 200);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      (scoped) => answerRsvp(scoped, viewer.memberId, c.req.valid("param").id, c.req.valid("json").status),
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 200);
   });
 
   router.openapi(listGuestsRoute, async (c) => {

@@ -16,7 +16,9 @@ import { getMeetingFeedback, saveMeetingFeedback } from "../../app/giving/meetin
 import { listPayItForward } from "../../app/giving/list-pay-it-forward";
 import { thankForGift } from "../../app/giving/thank-for-gift";
 import type { LedgerEntry } from "../../db/repositories/gifts.repository";
+import { createIdempotently } from "../../app/create-idempotently";
 import { requireViewer, type RouteRegistrar } from "../http";
+import { markReplayed, readIdempotencyKey } from "../idempotency";
 
 type Entry = GivingRecordBody["recentGiven"][number];
 const presentEntry = ({ otherId, otherName, ...entry }: LedgerEntry): Entry => ({
@@ -28,16 +30,27 @@ const presentEntry = ({ otherId, otherName, ...entry }: LedgerEntry): Entry => (
 export const registerGivingRoutes: RouteRegistrar = (router, context) => {
   router.openapi(confirmMeetingRoute, async (c) => {
     const viewer = requireViewer(c);
-    const state = await confirmMeeting(context, viewer.memberId, c.req.valid("param").id);
-    return c.json({ ...state, status: state.status as "scheduled" | "held" | "cancelled" }, 200);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      async (scoped) => {
+        const state = await confirmMeeting(scoped, viewer.memberId, c.req.valid("param").id);
+        return { ...state, status: state.status as "scheduled" | "held" | "cancelled" };
+      },
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 200);
   });
 
   router.openapi(saveMeetingFeedbackRoute, async (c) => {
     const viewer = requireViewer(c);
-    return c.json(
-      await saveMeetingFeedback(context, viewer.memberId, c.req.valid("param").id, c.req.valid("json")),
-      200,
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      (scoped) => saveMeetingFeedback(scoped, viewer.memberId, c.req.valid("param").id, c.req.valid("json")),
     );
+    markReplayed(c, replayed);
+    return c.json(body, 200);
   });
 
   router.openapi(getMeetingFeedbackRoute, async (c) => {
@@ -48,15 +61,29 @@ export const registerGivingRoutes: RouteRegistrar = (router, context) => {
   router.openapi(markAdviceHelpfulRoute, async (c) => {
     const viewer = requireViewer(c);
     const { thanks } = c.req.valid("json");
-    return c.json(await markAdviceHelpful(context, viewer.memberId, c.req.valid("param").id, thanks ?? null), 200);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      (scoped) => markAdviceHelpful(scoped, viewer.memberId, c.req.valid("param").id, thanks ?? null),
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 200);
   });
 
   router.openapi(thankForGiftRoute, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid("param");
     const { thanks } = c.req.valid("json");
-    await thankForGift(context, viewer.memberId, id, thanks);
-    return c.json({ giftId: id, thanks }, 200);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      async (scoped) => {
+        await thankForGift(scoped, viewer.memberId, id, thanks);
+        return { giftId: id, thanks };
+      },
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 200);
   });
 
   router.openapi(givingRecordRoute, async (c) => {

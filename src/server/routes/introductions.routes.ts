@@ -17,7 +17,9 @@ import {
 import type { IntroductionView } from "../../app/introductions/introduction-view";
 import { getIntroduction, listIntroductions } from "../../app/introductions/list-introductions";
 import { proposeIntroduction } from "../../app/introductions/propose-introduction";
+import { createIdempotently } from "../../app/create-idempotently";
 import { requireViewer, type RouteRegistrar } from "../http";
+import { markReplayed, readIdempotencyKey } from "../idempotency";
 
 const present = (view: IntroductionView): IntroductionBody => ({
   ...view,
@@ -31,7 +33,13 @@ const presentMessages = (messages: IntroductionMessage[]) => ({
 export const registerIntroductionRoutes: RouteRegistrar = (router, context) => {
   router.openapi(proposeIntroductionRoute, async (c) => {
     const viewer = requireViewer(c);
-    return c.json(present(await proposeIntroduction(context, viewer.memberId, c.req.valid("json"))), 201);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      async (scoped) => present(await proposeIntroduction(scoped, viewer.memberId, c.req.valid("json"))),
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 201);
   });
 
   router.openapi(listIntroductionsRoute, async (c) => {
@@ -58,7 +66,13 @@ export const registerIntroductionRoutes: RouteRegistrar = (router, context) => {
   router.openapi(sendIntroductionMessageRoute, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid("param");
-    const messages = await sendConversationMessage(context, viewer.memberId, id, c.req.valid("json"));
-    return c.json(presentMessages(messages), 201);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      async (scoped) =>
+        presentMessages(await sendConversationMessage(scoped, viewer.memberId, id, c.req.valid("json"))),
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 201);
   });
 };
