@@ -19,7 +19,12 @@ export function createAppContext(
     db: handle.db,
     engine: handle.engine,
     executeSql: handle.executeSql,
-    auth: createAuth(handle.db, { baseUrl: config.baseUrl, secret: config.authSecret, production: config.production }),
+    auth: createAuth(handle.db, {
+      baseUrl: config.baseUrl,
+      secret: config.authSecret,
+      production: config.production,
+      autoSignInAfterSignUp: config.demo,
+    }),
     jobs,
     settings: {
       baseUrl: config.baseUrl,

@@ -12,6 +12,7 @@ import { HTTPException } from "hono/http-exception";
 import { AppError } from "../domain/errors";
 import { databaseRetryAfterSeconds, errorStatus, isDatabaseUnavailable } from "./error-status";
 import { createRouter, errorResponse, type Router } from "./http";
+import { refuseCrossSiteWrites, withClientAddress } from "./request-origin";
 import { registerAnalyticsRoutes } from "./routes/analytics.routes";
 import { registerMemberRoutes } from "./routes/members.routes";
 import { registerSystemRoutes } from "./routes/system.routes";
@@ -22,11 +23,6 @@ import { registerIntroductionRoutes } from "./routes/introductions.routes";
 import { registerOfferRoutes } from "./routes/offers.routes";
 import { registerDirectoryRoutes } from "./routes/directory.routes";
 import { registerAgendaRoutes } from "./routes/agenda.routes";
-import { registerAdminRoutes } from "./routes/admin.routes";
-import { registerMeRoutes } from "./routes/me.routes";
-import { registerModerationRoutes } from "./routes/moderation.routes";
-import { registerNotificationRoutes } from "./routes/notifications.routes";
-import { registerReportRoutes } from "./routes/reports.routes";
 import { registerFeedRoutes } from "./routes/feeds.routes";
 import { registerImportRoutes } from "./routes/imports.routes";
 import { registerAdminRoutes } from "./routes/admin.routes";
@@ -98,7 +94,8 @@ export function createServerApp(context: AppContext, options: ServerOptions): Ro
       : c.text("Not found", 404),
   );
 
-  app.on(["GET", "POST"], "/api/auth/*", (c) => context.auth.handler(c.req.raw));
+  app.use("/api/*", refuseCrossSiteWrites(context.settings.baseUrl));
+  app.on(["GET", "POST"], "/api/auth/*", (c) => context.auth.handler(withClientAddress(c)));
 
   app.use("/api/*", async (c, next) => {
     c.set("viewer", await getViewer(context, c.req.raw.headers));
@@ -117,11 +114,6 @@ export function createServerApp(context: AppContext, options: ServerOptions): Ro
   registerEventRoutes(app, context, { authSecret: options.authSecret });
   registerIntroductionRoutes(app, context, { authSecret: options.authSecret });
   registerGivingRoutes(app, context, { authSecret: options.authSecret });
-  registerNotificationRoutes(app, context, { authSecret: options.authSecret });
-  registerReportRoutes(app, context, { authSecret: options.authSecret });
-  registerModerationRoutes(app, context, { authSecret: options.authSecret });
-  registerMeRoutes(app, context, { authSecret: options.authSecret });
-  registerAdminRoutes(app, context, { authSecret: options.authSecret });
   registerNotificationRoutes(app, context, { authSecret: options.authSecret });
   registerReportRoutes(app, context, { authSecret: options.authSecret });
   registerModerationRoutes(app, context, { authSecret: options.authSecret });
