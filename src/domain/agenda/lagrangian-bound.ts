@@ -135,6 +135,8 @@ export class LagrangianBound {
     cutoff: number,
     roundDown: (bound: number) => number,
     isExpired: () => boolean = () => false,
+    /** Called with the chains every `primalEvery` steps; returns a (possibly raised) cutoff: a repaired plan's value. */
+    primal?: { every: number; repair: (chains: Uint8Array) => number },
   ): BoundResult {
     const { weights, chosen, gradient, groupSize, candidateGroup, counterpartGroup, communityGroup } = this;
     const { average, current, bestMultipliers } = this;
@@ -162,6 +164,7 @@ export class LagrangianBound {
     let factor = volume.stepFactor;
     let stalled = 0;
     for (let iteration = 1; iteration < iterations; iteration++) {
+      if (primal !== undefined && iteration % primal.every === 0) cutoff = Math.max(cutoff, primal.repair(chosen));
       // Any multipliers give a valid bound, so stopping on the deadline keeps the best one seen.
       if (roundDown(bestBound) <= cutoff + 1e-9 || isExpired()) break;
       let norm = 0;
