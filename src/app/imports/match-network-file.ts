@@ -33,7 +33,7 @@ export interface ImportMatches {
 const hashEmail = (email: string) => createHash("sha256").update(email, "utf8").digest("hex");
 
 /** Keys are looked up in batches, so that a 20,000-line file is a few queries. */
-const batchSize = 2000;
+const batchSize = 5000;
 
 export async function matchNetworkFile(
   context: AppContext,
