@@ -74,14 +74,14 @@ export function ReportForm({
   });
   if (sent)
     return (
-      <p role="status">
-        {t("safety.reported")}{" "}
+      <div className="stack">
+        <p role="status">{t("safety.reported")}</p>
         {onDone ? (
-          <button type="button" className="link-button" onClick={onDone}>
+          <button type="button" className="secondary" onClick={onDone}>
             {t("common.close")}
           </button>
         ) : null}
-      </p>
+      </div>
     );
   const submit = (event: FormEvent) => {
     event.preventDefault();

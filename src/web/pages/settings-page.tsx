@@ -140,34 +140,43 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
 
 function PrivacySettings() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const privacy = useQuery({ queryKey: ["privacy"], queryFn: () => api<Privacy>("/api/me/privacy") });
-  const save = useMutation({
-    mutationFn: (analyticsOptOut: boolean) =>
-      api<Privacy>("/api/me/privacy", { method: "PUT", body: { analyticsOptOut } }),
-    onSuccess: (saved) => client.setQueryData(["privacy"], saved),
-  });
   return (
     <section aria-labelledby="privacy-title">
       <h2 id="privacy-title">{t("settings.privacyTitle")}</h2>
-      <QueryView query={privacy}>
-        {(data) => (
-          <>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={data.analyticsOptOut}
-                disabled={save.isPending}
-                onChange={(event) => save.mutate(event.target.checked)}
-              />{" "}
-              {t("settings.analyticsOptOut")}
-            </label>
-            <p className="hint">{t("settings.analyticsOptOutHint")}</p>
-            {save.isError ? <ErrorMessage error={save.error} /> : null}
-          </>
-        )}
-      </QueryView>
+      <QueryView query={privacy}>{(data) => <AnalyticsOptOut saved={data.analyticsOptOut} />}</QueryView>
     </section>
+  );
+}
+
+/** The box follows the click at once; a failed save puts it back and says why. */
+function AnalyticsOptOut({ saved }: { saved: boolean }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [checked, setChecked] = useState(saved);
+  const save = useMutation({
+    mutationFn: (analyticsOptOut: boolean) =>
+      api<Privacy>("/api/me/privacy", { method: "PUT", body: { analyticsOptOut } }),
+    onSuccess: (result) => client.setQueryData(["privacy"], result),
+    onError: (_error, wanted) => setChecked(!wanted),
+  });
+  return (
+    <>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => {
+            setChecked(event.target.checked);
+            save.mutate(event.target.checked);
+          }}
+        />{" "}
+        {t("settings.analyticsOptOut")}
+      </label>
+      <p className="hint">{t("settings.analyticsOptOutHint")}</p>
+      {save.isSuccess ? <p role="status">{t("settings.saved")}</p> : null}
+      {save.isError ? <ErrorMessage error={save.error} /> : null}
+    </>
   );
 }
 
