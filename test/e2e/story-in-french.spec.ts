@@ -1,21 +1,29 @@
 /**
- * The same story in French, from a French-speaking browser: sign up, confirm, profile, announce a trip to Miami open
- * to all members; a Miami local offers a coffee; the traveller accepts it.
+ * The same story in French, from a French-speaking browser: sign up, confirm, profile, announce a working week in
+ * Miami open to all members; a Miami local offers a coffee and the demo locals answer too; the traveller accepts the
+ * coffee, both evening events and a meeting; the week holds at least eight meetings and two evening events without
+ * overlaps, printed in Miami time the French way; the .ics parses; the traveller writes in the coffee's thread.
  */
 import { expect, test } from "@playwright/test";
 import {
-  daysFromNow,
+  acceptSomeOffers,
+  downloadedIcsStarts,
   expectAccessible,
+  expectFullWeek,
   screenshot,
   signInAsPersona,
   signOut,
   signUpAndVerify,
   uniqueEmail,
+  workWeekFromNow,
 } from "./helpers";
 
 test.use({ locale: "fr-FR" });
 
 test("une nouvelle venue s'inscrit, annonce un séjour à Miami, reçoit un café et l'accepte", async ({ page }) => {
+  test.setTimeout(240_000);
+  const week = workWeekFromNow(29);
+  const tuesday = new Date(Date.parse(week.monday) + 86_400_000).toISOString().slice(0, 10);
   await page.goto("/");
   await expect(page.getByText("les habitants demandent « Comment puis-je aider ? »", { exact: false })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
@@ -38,8 +46,8 @@ test("une nouvelle venue s'inscrit, annonce un séjour à Miami, reçoit un caf�
   await page.getByRole("button", { name: "Annoncer", exact: true }).click();
   await expect(page.getByText("Choisissez une ville.")).toBeVisible();
   await page.getByLabel("Ville", { exact: true }).selectOption("miami");
-  await page.getByLabel("Arrivée", { exact: true }).fill(daysFromNow(30));
-  await page.getByLabel("Départ", { exact: true }).fill(daysFromNow(33));
+  await page.getByLabel("Arrivée", { exact: true }).fill(week.monday);
+  await page.getByLabel("Départ", { exact: true }).fill(week.friday);
   await page.getByLabel("Ce que je cherche", { exact: true }).fill("Des distributeurs et des fondateurs de la mode");
   await page.getByRole("radio", { name: /Tous les membres de la ville/ }).check();
   await screenshot(page, "30-fr-annoncer");
@@ -56,7 +64,7 @@ test("une nouvelle venue s'inscrit, annonce un séjour à Miami, reçoit un caf�
   await arrival.getByRole("button", { name: "Comment puis-je aider ?" }).click();
   const form = arrival.getByRole("form", { name: "Proposer votre aide à Camille Roux" });
   await form.getByLabel("Que proposez-vous ?", { exact: true }).selectOption("coffee");
-  await form.getByLabel("Horaire 1 : date", { exact: true }).fill(daysFromNow(31));
+  await form.getByLabel("Horaire 1 : date", { exact: true }).fill(tuesday);
   await form.getByLabel("Horaire 1 : heure", { exact: true }).fill("09:30");
   await form.getByLabel("Lieu", { exact: true }).fill("Panther Coffee");
   await form.getByRole("button", { name: "Envoyer ma proposition" }).click();
@@ -75,7 +83,28 @@ test("une nouvelle venue s'inscrit, annonce un séjour à Miami, reçoit un caf�
   await offer.getByRole("button", { name: /^Accepter .*9:30/ }).click();
   await expect(offer).toContainText("Acceptée");
   await expect(page.getByRole("heading", { name: "Votre semaine" })).toBeVisible();
-  await expect(page.locator(".calendar-item").filter({ hasText: "Emily Thompson" })).toContainText("9:30");
-  await screenshot(page, "31-fr-sejour-accepte");
-  await expectAccessible(page, "séjour avec un café accepté");
+  await expect(page.locator(".calendar-item").filter({ hasText: "Emily Thompson" })).toContainText("09:30");
+
+  // The demo locals' offers (eight meetings, two evening events) are there too: accept the events and a meeting.
+  const tripId = Number(tripUrl.split("/").pop());
+  await expect(page.locator(".offers > li")).toHaveCount(11, { timeout: 60_000 });
+  const accepted = await acceptSomeOffers(page, tripId, { want: 3, language: "fr" });
+  expect(accepted.filter((item) => item.kind === "event_invitation")).toHaveLength(2);
+  await expect(page.getByText("heures de America/New_York")).toBeVisible();
+  const entries = await expectFullWeek(page, { locale: "fr", week, timeZone: "America/New_York" });
+  await screenshot(page, "31-fr-sejour-semaine");
+  await expectAccessible(page, "séjour avec sa semaine");
+  expect(await downloadedIcsStarts(page, "Télécharger l'agenda (.ics)")).toEqual(
+    entries.map((entry) => Date.parse(entry.startsAt)).sort((x, y) => x - y),
+  );
+
+  // The coffee's thread, in French.
+  await offer.getByRole("link", { name: "Messages avec Emily Thompson" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Café proposé par Emily Thompson");
+  await expect(page.getByText("Pas encore de message.")).toBeVisible();
+  await page.getByLabel("Votre message", { exact: true }).fill("Merci Emily ! À mardi.");
+  await page.getByRole("button", { name: "Envoyer", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Messages" })).toContainText("À mardi.");
+  await screenshot(page, "32-fr-fil-de-la-proposition");
+  await expectAccessible(page, "fil d'une proposition");
 });

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api-client";
 import type { DirectoryPage } from "../api-types";
+import { FieldSet } from "./form-field";
 
 export function MemberPicker({
   label,
@@ -28,8 +29,7 @@ export function MemberPicker({
   });
   const matches = search.data?.members ?? [];
   return (
-    <fieldset className={error ? "field has-error" : "field"}>
-      <legend>{label}</legend>
+    <FieldSet legend={label} error={error}>
       <label htmlFor={`${id}-search`}>{t("picker.search")}</label>
       <input id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
       {search.isFetching ? <p className="hint">{t("common.loading")}</p> : null}
@@ -54,7 +54,6 @@ export function MemberPicker({
           </select>
         </>
       ) : null}
-      {error ? <p className="field-error">{error}</p> : null}
-    </fieldset>
+    </FieldSet>
   );
 }

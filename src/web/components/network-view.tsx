@@ -13,6 +13,8 @@ export interface NetworkNode {
   x: number;
   y: number;
   size?: number;
+  /** Shown to organisers: a gatekeeper (drawn highlighted and named) or the end of a bridge worth building. */
+  highlight?: "gatekeeper" | "bridge";
 }
 
 export interface NetworkData {
@@ -36,7 +38,7 @@ export function NetworkView({ data, label }: { data: NetworkData; label: string 
     let cancelled = false;
     void (async () => {
       try {
-        const [{ default: GraphClass }, { default: Sigma }] = await Promise.all([
+        const [{ default: GraphClass }, { default: Sigma, DEFAULT_STYLES }] = await Promise.all([
           import("graphology"),
           import("sigma"),
         ]);
@@ -49,13 +51,28 @@ export function NetworkView({ data, label }: { data: NetworkData; label: string 
             y: node.y,
             size: node.size ?? 5,
             color: colorOf(node.community),
+            forceLabel: node.highlight === "gatekeeper",
           });
         }
         for (const edge of data.edges) {
           if (!graph.hasEdge(edge.source, edge.target))
             graph.addEdge(edge.source, edge.target, { color: "#c8c8c8", size: 1 });
         }
-        renderer = new Sigma(graph, container.current);
+        renderer = new Sigma(graph, container.current, {
+          // Sizes in pixels whatever the spread of the layout; gatekeepers keep their name on screen.
+          settings: { itemSizesReference: "screen" },
+          styles: {
+            ...DEFAULT_STYLES,
+            nodes: {
+              ...DEFAULT_STYLES.nodes,
+              labelVisibility: {
+                whenData: "forceLabel",
+                then: "visible",
+                else: { whenState: "isHovered", then: "visible", else: "auto" },
+              },
+            },
+          },
+        });
       } catch {
         if (!cancelled) setFailed(true);
       }
@@ -66,6 +83,8 @@ export function NetworkView({ data, label }: { data: NetworkData; label: string 
     };
   }, [data]);
   const communities = new Set(data.nodes.map((node) => node.community));
+  const gatekeepers = data.nodes.filter((node) => node.highlight === "gatekeeper").length;
+  const bridgeEnds = data.nodes.filter((node) => node.highlight === "bridge").length;
   return (
     <figure className="network">
       <div ref={container} className="network-canvas" role="img" aria-label={label} data-testid="network-canvas" />
@@ -87,6 +106,9 @@ export function NetworkView({ data, label }: { data: NetworkData; label: string 
               </li>
             ))}
         </ul>
+        {gatekeepers + bridgeEnds > 0 ? (
+          <p className="hint">{t("report.highlighted", { gatekeepers, bridges: bridgeEnds })}</p>
+        ) : null}
       </figcaption>
     </figure>
   );

@@ -30,6 +30,11 @@ export function layoutNetwork(network: CityNetwork, unnamed: (id: number) => str
       x: Math.cos(angle) * ring + Math.cos(theta) * radius,
       y: Math.sin(angle) * ring + Math.sin(theta) * radius,
       size: 2 + Math.min(8, Math.sqrt(node.degree)) + (node.isGatekeeper ? 3 : 0),
+      ...(node.isGatekeeper
+        ? { highlight: "gatekeeper" as const }
+        : node.isBridgeEnd
+          ? { highlight: "bridge" as const }
+          : {}),
     };
   });
   return {
