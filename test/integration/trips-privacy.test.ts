@@ -159,7 +159,7 @@ describeOnDatabases("trip privacy and alert rules", (database) => {
     expect(await sendAlertDigests(w.harness.context, { secret: testSecret, day: "2026-11-26" })).toBe(1);
     expect(await sendAlertDigests(w.harness.context, { secret: testSecret, day: "2026-11-26" })).toBe(1);
     const digests = (await w.harness.context.db.select().from(emailOutbox)).filter(
-      (mail) => mail.kind === "alert_digest",
+      (mail) => mail.kind === "daily_digest",
     );
     expect(digests).toHaveLength(1);
     expect(digests[0]?.subject).toBe("Who arrives in your city: 2 new alerts");

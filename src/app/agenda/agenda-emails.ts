@@ -28,31 +28,41 @@ const texts: Record<
 
 export const asAgendaLocale = (locale: string): Locale => (locale === "fr" ? "fr" : "en");
 
-/** "Ana (lunch), Ben (coffee)": who each changed item is with, from the plans that hold them. */
-function describe(ids: readonly string[], plans: readonly (AgendaPlan | null)[]): string {
-  const names = ids.map((id) => {
-    for (const plan of plans) {
+/** Who each changed item is with, e.g. "Ana (lunch)", per kind of change: kept in the notification for the digest. */
+export interface DescribedChanges {
+  added: string[];
+  removed: string[];
+  moved: string[];
+}
+
+/** Names the changed items from the plans that hold them. */
+export function describeChanges(
+  changes: AgendaChanges,
+  plans: { previous: AgendaPlan | null; plan: AgendaPlan },
+): DescribedChanges {
+  const name = (id: string): string => {
+    for (const plan of [plans.plan, plans.previous]) {
       const item = plan?.chosen.find((entry) => entry.id === id) ?? plan?.unscheduled.find((entry) => entry.id === id);
       if (item) return `${item.counterpart.name} (${item.kind})`;
     }
     return id;
-  });
-  return names.join(", ");
+  };
+  return { added: changes.added.map(name), removed: changes.removed.map(name), moved: changes.moved.map(name) };
 }
 
 /** One line per kind of change, in the reader's language. */
-export function agendaChangeLines(
-  changes: AgendaChanges,
-  plans: { previous: AgendaPlan | null; plan: AgendaPlan },
-  locale: Locale,
-): string[] {
+export function agendaChangeLines(described: DescribedChanges, locale: Locale): string[] {
   const text = texts[locale];
-  const lookIn = [plans.plan, plans.previous];
   const lines: string[] = [];
-  if (changes.added.length > 0) lines.push(text.added.replace("{items}", describe(changes.added, lookIn)));
-  if (changes.removed.length > 0) lines.push(text.removed.replace("{items}", describe(changes.removed, lookIn)));
-  if (changes.moved.length > 0) lines.push(text.moved.replace("{items}", describe(changes.moved, lookIn)));
+  if (described.added.length > 0) lines.push(text.added.replace("{items}", described.added.join(", ")));
+  if (described.removed.length > 0) lines.push(text.removed.replace("{items}", described.removed.join(", ")));
+  if (described.moved.length > 0) lines.push(text.moved.replace("{items}", described.moved.join(", ")));
   return lines;
+}
+
+/** "Your agenda in Miami changed", in the reader's language. */
+export function agendaChangedSubject(cityName: string, locale: Locale): string {
+  return texts[locale].subject.replaceAll("{city}", cityName);
 }
 
 /** The email's subject and bodies. */

@@ -11,7 +11,7 @@ import { findTripWithCity } from "../../db/repositories/offers.repository";
 import { insertEmail } from "../../db/repositories/outbox.repository";
 import type { AppContext } from "../context";
 import { addNotification } from "../notifications/notify-member";
-import { agendaChangedEmail, agendaChangeLines, asAgendaLocale } from "./agenda-emails";
+import { agendaChangedEmail, agendaChangeLines, asAgendaLocale, describeChanges } from "./agenda-emails";
 import { asStoredPlan, diffPlans } from "./agenda-plan";
 import { resolveTripAgenda } from "./resolve-trip-agenda";
 
@@ -44,10 +44,11 @@ export async function reSolveTripAgenda(
     const changes = diffPlans(previous, plan);
     // A version that only locked an accepted item moves nothing: not worth a message.
     if (changes.added.length + changes.removed.length + changes.moved.length === 0) return null;
+    const described = describeChanges(changes, { previous, plan });
     await addNotification(tx, {
       memberId: traveller.id,
       kind: "agenda_changed",
-      payload: { tripId, version: latest.version, citySlug: city.slug, changes },
+      payload: { tripId, version: latest.version, citySlug: city.slug, cityName: city.name, changes, described },
       createdAt: now,
     });
     if (!traveller.email || traveller.emailPreference !== "instant") return { version: latest.version, emailed: false };
@@ -61,7 +62,7 @@ export async function reSolveTripAgenda(
         locale,
         travellerName: traveller.name,
         cityName: city.name,
-        lines: agendaChangeLines(changes, { previous, plan }, locale),
+        lines: agendaChangeLines(described, locale),
         url: `${context.settings.baseUrl}/trips/${tripId}#agenda`,
       }),
     });

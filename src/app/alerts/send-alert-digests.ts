@@ -1,15 +1,24 @@
 /**
- * The `alerts.digest` job: one email per member on the daily digest, with the alerts of one UTC day. Its Message-ID
- * names the member and the day, so a re-run queues nothing twice. Alerts of trips no longer shown are left out.
+ * The `alerts.digest` job: one email per member on the daily digest, listing what accumulated during one UTC day —
+ * alerts on trips (those no longer shown to them are left out), offers on their own trips, and changes to their
+ * agendas. Its Message-ID names the member and the day, so a re-run queues nothing twice.
  */
+import { listDigestAgendaChanges } from "../../db/repositories/agenda.repository";
 import { listAlertRecipients, listDigestAlerts } from "../../db/repositories/alerts.repository";
+import { listDigestOffers } from "../../db/repositories/offers.repository";
 import { insertEmail } from "../../db/repositories/outbox.repository";
-import { findTripWithContext, loadViewerRelation } from "../../db/repositories/trips.repository";
+import { listTripsWithContext, loadViewerRelation } from "../../db/repositories/trips.repository";
 import type { MatchReason } from "../../domain/matching/types";
+import type { OfferKind } from "../../domain/offers/offer-kinds";
 import { canSeeTrip, type TripAudience, type TripStatus } from "../../domain/trips/can-see-trip";
+import { agendaChangedSubject, agendaChangeLines, type DescribedChanges } from "../agenda/agenda-emails";
 import type { AppContext } from "../context";
-import { alertEmail, alertText, asLocale } from "./alert-email";
+import { newOfferLine } from "../offers/offer-emails";
+import { alertText, asLocale } from "./alert-email";
+import { digestEmail, type DigestSections } from "./digest-email";
 import { alertLinks } from "./fan-out-alerts";
+
+const dayMs = 86_400_000;
 
 /** Queues the digests of the UTC day `day` ("YYYY-MM-DD", default: yesterday); returns how many emails. */
 export async function sendAlertDigests(
@@ -17,21 +26,40 @@ export async function sendAlertDigests(
   options: { secret: string; day?: string },
 ): Promise<number> {
   const now = context.now();
-  const day = options.day ?? new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const day = options.day ?? new Date(now.getTime() - dayMs).toISOString().slice(0, 10);
   const from = new Date(`${day}T00:00:00Z`);
-  const alerts = await listDigestAlerts(context.db, from, new Date(from.getTime() + 86_400_000));
-  const byMember = new Map<number, typeof alerts>();
-  for (const alert of alerts) byMember.set(alert.memberId, [...(byMember.get(alert.memberId) ?? []), alert]);
-  const recipients = await listAlertRecipients(context.db, [...byMember.keys()]);
-  const host = new URL(context.settings.baseUrl).hostname;
+  const to = new Date(from.getTime() + dayMs);
+  const [alerts, offers, agendaChanges] = [
+    await listDigestAlerts(context.db, from, to),
+    await listDigestOffers(context.db, from, to),
+    await listDigestAgendaChanges(context.db, from, to),
+  ];
+  const memberIds = new Set([
+    ...alerts.map((alert) => alert.memberId),
+    ...offers.map((offer) => offer.travellerId),
+    ...agendaChanges.map((change) => change.memberId),
+  ]);
+  const recipients = await listAlertRecipients(context.db, [...memberIds]);
+  const trips = new Map(
+    (
+      await listTripsWithContext(
+        context.db,
+        alerts.map((alert) => alert.tripId),
+      )
+    ).map((found) => [found.trip.id, found]),
+  );
+  const baseUrl = context.settings.baseUrl;
+  const host = new URL(baseUrl).hostname;
   let queued = 0;
   for (const recipient of recipients) {
-    if (!recipient.email) continue;
+    if (!recipient.email || recipient.emailPreference !== "digest") continue;
     const locale = asLocale(recipient.locale);
-    const items: { text: string; tripUrl: string }[] = [];
-    for (const alert of byMember.get(recipient.memberId) ?? []) {
-      const found = await findTripWithContext(context.db, alert.tripId);
+    const sections: DigestSections = { alerts: [], offers: [], agenda: [] };
+    for (const alert of alerts) {
+      if (alert.memberId !== recipient.memberId) continue;
+      const found = trips.get(alert.tripId);
       if (!found) continue;
+      // Visibility is read now, not when the alert was made: a trip since hidden from them stays out.
       const relation = await loadViewerRelation(context.db, found.trip, recipient.memberId);
       const trip = {
         travellerId: found.trip.memberId,
@@ -40,32 +68,51 @@ export async function sendAlertDigests(
         visibleUntil: found.trip.visibleUntil,
       };
       if (!canSeeTrip(trip, relation, now)) continue;
-      const text = alertText(
-        {
-          tripId: found.trip.id,
-          kind: found.trip.kind === "move" ? "move" : "visit",
-          arrivalDate: found.trip.arrivalDate,
-          departureDate: found.trip.departureDate,
-          travellerName: found.traveller.name,
-          cityName: found.city.name,
-          cityNameFr: found.city.nameFr,
-        },
-        alert.reasons as MatchReason[],
-        locale,
-      );
-      items.push({
-        text,
-        tripUrl: alertLinks(context.settings.baseUrl, found.trip.id, recipient.memberId, options.secret).tripUrl,
+      sections.alerts.push({
+        text: alertText(
+          {
+            tripId: found.trip.id,
+            kind: found.trip.kind === "move" ? "move" : "visit",
+            arrivalDate: found.trip.arrivalDate,
+            departureDate: found.trip.departureDate,
+            travellerName: found.traveller.name,
+            cityName: found.city.name,
+            cityNameFr: found.city.nameFr,
+          },
+          alert.reasons as MatchReason[],
+          locale,
+        ),
+        url: alertLinks(baseUrl, found.trip.id, recipient.memberId, options.secret).tripUrl,
       });
     }
-    if (items.length === 0) continue;
-    const { unsubscribeUrl } = alertLinks(context.settings.baseUrl, 0, recipient.memberId, options.secret);
+    for (const offer of offers) {
+      if (offer.travellerId !== recipient.memberId) continue;
+      sections.offers.push({
+        text: newOfferLine({ ...offer, kind: offer.kind as OfferKind, locale }),
+        url: `${baseUrl}/trips/${offer.tripId}#offer-${offer.offerId}`,
+      });
+    }
+    for (const change of agendaChanges) {
+      if (change.memberId !== recipient.memberId) continue;
+      const { tripId, cityName, described } = change.payload as {
+        tripId: number;
+        cityName?: string;
+        described?: DescribedChanges;
+      };
+      const lines = described ? agendaChangeLines(described, locale) : [];
+      sections.agenda.push({
+        text: [agendaChangedSubject(cityName ?? "", locale), ...lines].join(" — "),
+        url: `${baseUrl}/trips/${tripId}#agenda`,
+      });
+    }
+    if (sections.alerts.length + sections.offers.length + sections.agenda.length === 0) continue;
+    const { unsubscribeUrl } = alertLinks(baseUrl, 0, recipient.memberId, options.secret);
     await insertEmail(context.db, {
       memberId: recipient.memberId,
       toAddress: recipient.email,
-      kind: "alert_digest",
+      kind: "daily_digest",
       messageId: `<digest-${recipient.memberId}-${day}@${host}>`,
-      ...alertEmail(items, { locale, unsubscribeUrl }),
+      ...digestEmail(sections, { locale, unsubscribeUrl }),
     });
     queued += 1;
   }

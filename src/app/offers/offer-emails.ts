@@ -43,6 +43,20 @@ const texts: Record<Locale, { subject: string; intro: string; action: string; ou
   },
 };
 
+/** "Ana offers you a coffee in Miami", in the reader's language: the email's subject and the digest's line. */
+export function newOfferLine(options: {
+  senderName: string;
+  kind: OfferKind;
+  cityName: string;
+  locale: string;
+}): string {
+  const locale: Locale = options.locale === "fr" ? "fr" : "en";
+  return texts[locale].subject
+    .replaceAll("{sender}", options.senderName)
+    .replaceAll("{city}", options.cityName)
+    .replaceAll("{kind}", kindNames[locale][options.kind]);
+}
+
 /** Queues the new-offer email; its Message-ID is stable per offer, so a retried cause queues it once. */
 export async function queueNewOfferEmail(
   db: Database,

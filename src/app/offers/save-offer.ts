@@ -37,7 +37,8 @@ export async function saveOffer(tx: Database, offer: NewOffer, now: Date, baseUr
     payload: { offerId, tripId: trip.trip.id, senderId: sender.id, senderName: sender.name, kind: offer.kind },
     createdAt: now,
   });
-  if (trip.traveller.email && trip.traveller.emailPreference !== "off") {
+  // "instant" readers get the email now; "digest" readers find the offer in the daily digest; "off" nothing.
+  if (trip.traveller.email && trip.traveller.emailPreference === "instant") {
     await queueNewOfferEmail(tx, {
       offerId,
       tripId: trip.trip.id,

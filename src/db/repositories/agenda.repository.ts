@@ -1,5 +1,5 @@
 /** What the agenda needs of a trip (offers with slots, busy times, venues), its stored plans and calendar feeds. */
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
 import { agendas, alerts, busyTimes, offers, offerSlots, trips } from "../schema/arrivals";
 import { events } from "../schema/gatherings";
@@ -86,6 +86,29 @@ export async function findLastNotifiedAgendaVersion(db: Database, memberId: numb
       ),
     );
   return row?.version === null || row?.version === undefined ? 0 : Number(row.version);
+}
+
+/** An "agenda changed" notification of a traveller who reads the daily digest. */
+export interface DigestAgendaChange {
+  memberId: number;
+  payload: Record<string, unknown>;
+}
+
+/** "agenda_changed" notifications created in [from, to) for members on the daily digest, oldest first. */
+export async function listDigestAgendaChanges(db: Database, from: Date, to: Date): Promise<DigestAgendaChange[]> {
+  return db
+    .select({ memberId: notifications.memberId, payload: notifications.payload })
+    .from(notifications)
+    .innerJoin(members, eq(members.id, notifications.memberId))
+    .where(
+      and(
+        eq(notifications.kind, "agenda_changed"),
+        eq(members.emailPreference, "digest"),
+        gte(notifications.createdAt, from),
+        lt(notifications.createdAt, to),
+      ),
+    )
+    .orderBy(asc(notifications.createdAt), asc(notifications.id));
 }
 
 /** The slots of some offers, earliest first. */

@@ -1,5 +1,6 @@
 /** Offers, their slots, threads and the meetings they become, and the trip facts an offer needs. */
-import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../create-db";
 import { meetings, offerMessages, offers, offerSlots, trips } from "../schema/arrivals";
 import { events } from "../schema/gatherings";
@@ -179,6 +180,48 @@ export async function selectOffers(db: Database, where: SQL | undefined, limit =
     .orderBy(desc(offers.createdAt), desc(offers.id))
     .limit(limit);
   return rows.map((row) => ({ ...row, venue: row.venue?.id == null ? null : row.venue }));
+}
+
+/** One new offer for a traveller who reads the daily digest. */
+export interface DigestOfferRow {
+  offerId: number;
+  tripId: number;
+  travellerId: number;
+  kind: string;
+  senderName: string;
+  cityName: string;
+}
+
+/**
+ * Offers created in [from, to) to travellers on the daily digest, oldest first; offers withdrawn since, and senders
+ * now in a block with the traveller, are left out.
+ */
+export async function listDigestOffers(db: Database, from: Date, to: Date): Promise<DigestOfferRow[]> {
+  const traveller = alias(members, "traveller");
+  return db
+    .select({
+      offerId: offers.id,
+      tripId: offers.tripId,
+      travellerId: trips.memberId,
+      kind: offers.kind,
+      senderName: members.name,
+      cityName: cities.name,
+    })
+    .from(offers)
+    .innerJoin(trips, eq(trips.id, offers.tripId))
+    .innerJoin(traveller, eq(traveller.id, trips.memberId))
+    .innerJoin(members, eq(members.id, offers.senderId))
+    .innerJoin(cities, eq(cities.id, trips.cityId))
+    .where(
+      and(
+        eq(traveller.emailPreference, "digest"),
+        gte(offers.createdAt, from),
+        lt(offers.createdAt, to),
+        ne(offers.status, "withdrawn"),
+        sql`not exists (select 1 from ${blocks} where (${blocks.blockerId} = ${trips.memberId} and ${blocks.blockedId} = ${offers.senderId}) or (${blocks.blockerId} = ${offers.senderId} and ${blocks.blockedId} = ${trips.memberId}))`,
+      ),
+    )
+    .orderBy(asc(offers.createdAt), asc(offers.id));
 }
 
 /** Offers of a trip, hiding senders in a block with the traveller. */
