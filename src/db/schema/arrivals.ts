@@ -156,6 +156,34 @@ export const offerSlots = pgTable(
   ],
 );
 
+/**
+ * A start the traveller proposes for an offer (the agenda's one-click alternative). The sender accepts it, which adds
+ * it to the offer's slots (`slotId`); one proposal per offer and start.
+ */
+export const offerTimeProposals = pgTable(
+  "offer_time_proposals",
+  {
+    id: serial("id").primaryKey(),
+    offerId: integer("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    proposedById: integer("proposed_by_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    durationMin: integer("duration_min").notNull(),
+    status: text("status").notNull().default("pending"),
+    slotId: integer("slot_id").references(() => offerSlots.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (table) => [
+    unique("offer_time_proposals_offer_start_unique").on(table.offerId, table.startsAt),
+    check("offer_time_proposals_duration", sql`${table.durationMin} between 5 and 720`),
+    check("offer_time_proposals_status", sql`${table.status} in ('pending', 'accepted')`),
+  ],
+);
+
 export const offerMessages = pgTable(
   "offer_messages",
   {
