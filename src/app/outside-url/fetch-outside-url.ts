@@ -144,6 +144,12 @@ async function resolveTarget(url: URL, options: OutsideFetchOptions): Promise<Re
   return addresses[0]!;
 }
 
+/** The caller's headers without those that carry identity or pick the host: those are never ours to send. */
+function safeHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const forbidden = new Set(["host", "cookie", "authorization", "proxy-authorization"]);
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !forbidden.has(name.toLowerCase())));
+}
+
 function requestOnce(
   url: URL,
   target: ResolvedAddress,
@@ -176,9 +182,9 @@ function requestOnce(
       lookup: pinned,
       agent: false,
       headers: {
-        "user-agent": "Givefirst feed reader (+https://github.com/givefirst)",
+        "user-agent": "Givefirst/0.1 (feed reader)",
         "accept-encoding": "gzip, deflate, br",
-        ...options.headers,
+        ...safeHeaders(options.headers),
       },
     });
     const timer = setTimeout(() => fail(new OutsideUrlError("timeout", "the fetch took too long")), remaining);
