@@ -57,8 +57,11 @@ interface Scratch extends Signals {
   readonly order: Int32Array;
   readonly rankedMembers: Int32Array;
   readonly rankedScores: Int32Array;
+  /** Community and young-giver flag of each scanned candidate, in scan order, then in rank order. */
   readonly communities: Int32Array;
   readonly isYoungGiver: Uint8Array;
+  readonly rankedCommunities: Int32Array;
+  readonly rankedYoungGivers: Uint8Array;
 }
 
 const scratchPools = new WeakMap<MatchingIndex, Scratch[]>();
@@ -83,6 +86,8 @@ function takeScratch(index: MatchingIndex): Scratch {
     rankedScores: new Int32Array(n),
     communities: new Int32Array(n),
     isYoungGiver: new Uint8Array(n),
+    rankedCommunities: new Int32Array(n),
+    rankedYoungGivers: new Uint8Array(n),
   };
 }
 
@@ -196,6 +201,50 @@ export function prepareTrip(index: MatchingIndex, trip: MatchingTrip): PreparedT
   };
 }
 
+/**
+ * Per member, what alertability needs, precomputed once per index and default cap (an internal cache: results never
+ * depend on it): at [2m] the instant until which the member is paused (+∞ when paused without end, −∞ when not), at
+ * [2m + 1] the time of the alert that fills their cap (the cap-th most recent; +∞ for a cap of 0, −∞ when they had
+ * fewer alerts than their cap). A member is alertable at `now` when the first is ≤ now and the second ≤ now − window:
+ * one cache line per member in the scoring loop instead of six arrays.
+ */
+const eligibilityCache = new WeakMap<MatchingIndex, Map<number, Float64Array>>();
+
+function eligibilityOf(index: MatchingIndex, defaultCap: number): Float64Array {
+  let byCap = eligibilityCache.get(index);
+  if (byCap === undefined) {
+    byCap = new Map();
+    eligibilityCache.set(index, byCap);
+  }
+  let table = byCap.get(defaultCap);
+  if (table !== undefined) return table;
+  const { isPaused, pausedUntil, alertCap, alertOffsets, alertTimes, memberCount } = index;
+  table = new Float64Array(2 * memberCount);
+  for (let m = 0; m < memberCount; m++) {
+    table[2 * m] = isPaused[m] === 1 ? Infinity : (pausedUntil[m] as number);
+    const own = alertCap[m] as number;
+    const cap = own >= 0 ? own : defaultCap;
+    const end = alertOffsets[m + 1] as number;
+    table[2 * m + 1] =
+      cap === 0 ? Infinity : end - (alertOffsets[m] as number) >= cap ? (alertTimes[end - cap] as number) : -Infinity;
+  }
+  byCap.set(defaultCap, table);
+  return table;
+}
+
+/** Young founders with at least one gift given (the floor's candidates), per member; cached per index. */
+const youngGiverCache = new WeakMap<MatchingIndex, Uint8Array>();
+
+function youngGiversOf(index: MatchingIndex): Uint8Array {
+  let flags = youngGiverCache.get(index);
+  if (flags === undefined) {
+    const { isYoungFounder, giftsGiven } = index;
+    flags = Uint8Array.from(isYoungFounder, (flag, m) => (flag === 1 && (giftsGiven[m] as number) >= 1 ? 1 : 0));
+    youngGiverCache.set(index, flags);
+  }
+  return flags;
+}
+
 /** Whether a local may be alerted now: not paused, and under their cap in the rolling window. */
 export function isAlertable(index: MatchingIndex, member: number, options: PickOptions): boolean {
   if (index.isPaused[member] === 1 || (index.pausedUntil[member] as number) > options.now) return false;
@@ -227,10 +276,12 @@ function scoreLocals(
   const { followsYourWork, perSharedSector, maxSharedSectors, perSharedTag, maxSharedTags, textDivisor } = w;
   const threshold = TEXT_RELEVANCE_THRESHOLD;
   const { fewMutualPoints, manyMutualPoints, fewMutualMax, weakTiePoints, closeTiePoints, closeTieMeetings } = w;
-  const { isPaused, pausedUntil, alertCap, alertOffsets, alertTimes, basePoints } = index;
+  const { basePoints, community } = index;
   const now = options.now;
   const since = now - (options.capWindowMs ?? defaultPickOptions.capWindowMs);
-  const defaultCap = options.defaultAlertCap ?? defaultPickOptions.defaultAlertCap;
+  const eligibility = eligibilityOf(index, options.defaultAlertCap ?? defaultPickOptions.defaultAlertCap);
+  const youngGivers = youngGiversOf(index);
+  const { communities, isYoungGiver } = signals;
   let count = 0;
   for (let k = 0; k < locals.length; k++) {
     const m = locals[k] as number;
@@ -240,13 +291,8 @@ function scoreLocals(
     const sectors = sectorHits[m] as number;
     const tags = tagHits[m] as number;
     if (sectors === 0 && tags === 0 && sg < threshold && gs < threshold) continue;
-    // Alertable: not paused, under their cap in the window (same rule as isAlertable, inlined for speed).
-    if (isPaused[m] === 1 || (pausedUntil[m] as number) > now) continue;
-    // Capped when the cap-th most recent alert is inside the window (times are ascending per member).
-    const own = alertCap[m] as number;
-    const cap = own >= 0 ? own : defaultCap;
-    const end = alertOffsets[m + 1] as number;
-    if (end - (alertOffsets[m] as number) >= cap && (cap === 0 || (alertTimes[end - cap] as number) > since)) continue;
+    // Alertable: not paused, and the alert that fills their cap (if any) is outside the window (see eligibilityOf).
+    if ((eligibility[2 * m] as number) > now || (eligibility[2 * m + 1] as number) > since) continue;
     const score =
       (follows[m] === 1 ? followsYourWork : 0) +
       perSharedSector * (sectors < maxSharedSectors ? sectors : maxSharedSectors) +
@@ -259,6 +305,8 @@ function scoreLocals(
       (mutual[m] === 0 ? 0 : (mutual[m] as number) <= fewMutualMax ? fewMutualPoints : manyMutualPoints) +
       (meetings[m] === 0 ? 0 : (meetings[m] as number) >= closeTieMeetings ? closeTiePoints : weakTiePoints);
     members[count] = m;
+    communities[count] = community[m] as number;
+    isYoungGiver[count] = youngGivers[m] as number;
     scores[count++] = score;
   }
   return count;
@@ -300,18 +348,20 @@ export function collectCandidates(index: MatchingIndex, trip: PreparedTrip, opti
   const { members, scores } = signals;
   const count = scoreLocals(index, signals, locals, options, members, scores);
   const order = rankPositions(scores, count, signals.order);
+  // Permute into rank order; the per-member facts were copied in member order by the scan, so this pass only reads
+  // the small scan-sized arrays.
   const rankedMembers = signals.rankedMembers.subarray(0, count);
   const rankedScores = signals.rankedScores.subarray(0, count);
-  const communities = signals.communities.subarray(0, count);
-  const isYoungGiver = signals.isYoungGiver.subarray(0, count);
-  const { community, isYoungFounder, giftsGiven } = index;
+  const communities = signals.rankedCommunities.subarray(0, count);
+  const isYoungGiver = signals.rankedYoungGivers.subarray(0, count);
+  const scanCommunities = signals.communities;
+  const scanYoung = signals.isYoungGiver;
   for (let r = 0; r < count; r++) {
     const i = order[r] as number;
-    const m = members[i] as number;
-    rankedMembers[r] = m;
+    rankedMembers[r] = members[i] as number;
     rankedScores[r] = scores[i] as number;
-    communities[r] = community[m] as number;
-    isYoungGiver[r] = isYoungFounder[m] === 1 && (giftsGiven[m] as number) >= 1 ? 1 : 0;
+    communities[r] = scanCommunities[i] as number;
+    isYoungGiver[r] = scanYoung[i] as number;
   }
   return {
     count,
