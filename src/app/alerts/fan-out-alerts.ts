@@ -4,18 +4,14 @@
  * email twice; alerts, notifications and emails of one run are written in one transaction.
  */
 import { findTripWithContext, markTripFannedOut } from "../../db/repositories/trips.repository";
-import {
-  countAlertsOfTrip,
-  insertAlerts,
-  insertNotifications,
-  listAlertRecipients,
-} from "../../db/repositories/alerts.repository";
+import { countAlertsOfTrip, insertAlerts, listAlertRecipients } from "../../db/repositories/alerts.repository";
 import { loadCityMatchingRows } from "../../db/repositories/matching-state.repository";
 import { insertEmail } from "../../db/repositories/outbox.repository";
 import type { EpochMs, MatchReason } from "../../domain/matching/types";
 import { pickLocalsAroundGatekeepers } from "../../domain/trips/pick-locals-around-gatekeepers";
 import { isTripCurrent } from "../../domain/trips/can-see-trip";
 import type { AppContext } from "../context";
+import { addNotifications } from "../notifications/notify-member";
 import { alertEmail, alertSubject, alertText, asLocale, type AlertTripFacts } from "./alert-email";
 import { cityKey, gatekeepersFromReport, memberKey, toMatchingState } from "./load-matching-state";
 import { createUnsubscribeToken } from "./unsubscribe-token";
@@ -111,7 +107,7 @@ export async function fanOutAlerts(
       })),
       now,
     );
-    await insertNotifications(
+    await addNotifications(
       tx,
       inserted.map((alert) => ({
         memberId: alert.memberId,

@@ -43,7 +43,7 @@ export async function listMyNotifications(
   const unread = await countUnreadNotifications(context.db, options.memberId);
   return {
     notifications: page.map((row) => {
-      const byName = row.payload.byName ?? row.payload.senderName ?? null;
+      const byName = row.payload.byName ?? row.payload.senderName ?? row.payload.travellerName ?? null;
       return {
         id: row.id,
         kind: row.kind,

@@ -1,10 +1,9 @@
-/** Alerts (a local picked for a trip), the in-app notifications they make, and the members' alert preferences. */
+/** Alerts (a local picked for a trip) and the members' alert preferences. */
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
 import { alerts, trips } from "../schema/arrivals";
 import { users } from "../schema/auth";
 import { members } from "../schema/people";
-import { notifications } from "../schema/system";
 import { visibleTripCondition } from "./trips.repository";
 
 export type AlertRow = typeof alerts.$inferSelect;
@@ -96,15 +95,6 @@ export async function listAlertRecipients(db: Database, memberIds: readonly numb
     .from(members)
     .leftJoin(users, eq(users.id, members.userId))
     .where(inArray(members.id, [...memberIds]));
-}
-
-export async function insertNotifications(
-  db: Database,
-  rows: readonly { memberId: number; kind: string; payload: Record<string, unknown> }[],
-  now: Date,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(notifications).values(rows.map((row) => ({ ...row, createdAt: now })));
 }
 
 /** Alerts created in [from, to) for members who chose the daily digest, oldest first. */

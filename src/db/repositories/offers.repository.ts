@@ -5,7 +5,6 @@ import type { Database } from "../create-db";
 import { meetings, offerMessages, offers, offerSlots, trips } from "../schema/arrivals";
 import { events } from "../schema/gatherings";
 import { blocks, cities, members, venues } from "../schema/people";
-import { notifications } from "../schema/system";
 import { users } from "../schema/auth";
 
 export type OfferRow = typeof offers.$inferSelect;
@@ -346,11 +345,4 @@ export async function listOfferMessages(
     .innerJoin(members, eq(members.id, offerMessages.authorId))
     .where(eq(offerMessages.offerId, offerId))
     .orderBy(asc(offerMessages.createdAt), asc(offerMessages.id));
-}
-
-export async function insertNotification(
-  tx: Database,
-  notification: { memberId: number; kind: string; payload: Record<string, unknown>; createdAt: Date },
-): Promise<void> {
-  await tx.insert(notifications).values(notification);
 }

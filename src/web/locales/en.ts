@@ -420,7 +420,7 @@ export const en = {
     more: "Show older notifications",
     someone: "Someone",
     kinds: {
-      trip_alert: "A newcomer arrives whom you could help",
+      trip_alert: "{{name}} arrives, and you could help",
       trip_cancelled: "A trip you were picked for was cancelled",
       offer_received: "{{name}} offered to help on your trip",
       offer_accepted: "{{name}} accepted your offer",

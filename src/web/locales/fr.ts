@@ -436,7 +436,7 @@ export const fr: Messages = {
     more: "Afficher les notifications plus anciennes",
     someone: "Quelqu'un",
     kinds: {
-      trip_alert: "Un nouvel arrivant que vous pourriez aider arrive",
+      trip_alert: "{{name}} arrive, et vous pourriez l'aider",
       trip_cancelled: "Un séjour pour lequel vous avez été choisi est annulé",
       offer_received: "{{name}} propose de vous aider pendant votre séjour",
       offer_accepted: "{{name}} a accepté votre proposition",
