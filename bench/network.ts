@@ -114,36 +114,77 @@ export async function main(args: string[]): Promise<void> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const big = results["1m"];
-  const number = (figures: Figures | undefined, task: string, key: string): number | null => {
-    const value = (figures?.[task] as Figures | undefined)?.[key];
-    return typeof value === "number" ? value : null;
+  const targets = targetsOf(results);
+  const summary = {
+    benchmark: "network",
+    loadAverage: loadavg(),
+    headline: headlineOf(results),
+    sizes: results,
+    targets,
   };
-  const targets = {
-    louvainUnder20sAt1m: big ? (number(big, "louvain", "seconds") ?? Infinity) < 20 : null,
-    louvainModularityWithin0003OfIgraphAt1m: big
-      ? Math.abs((number(big, "louvain", "modularity") ?? 0) - (number(big, "igraph", "modularity") ?? Infinity)) <=
-        0.003
-      : null,
-    louvainPeakUnder600MbAt1m: big ? (number(big, "louvain", "peakMegabytes") ?? Infinity) < 600 : null,
-    betweennessAtMost75msPerPivotAt100k: results["100k"]
-      ? (number(results["100k"], "betweenness", "millisecondsPerPivot") ?? Infinity) <= 75
-      : null,
-    betweennessAtMost2sPerPivotAt1m: big
-      ? (number(big, "betweenness", "millisecondsPerPivot") ?? Infinity) <= 2000
-      : null,
-    // The same time targets in CPU time, which a loaded shared machine inflates much less than wall time.
-    louvainUnder20sCpuAt1m: big ? (number(big, "louvain", "cpuSeconds") ?? Infinity) < 20 : null,
-    betweennessAtMost75msCpuPerPivotAt100k: results["100k"]
-      ? (number(results["100k"], "betweenness", "cpuMillisecondsPerPivot") ?? Infinity) <= 75
-      : null,
-    betweennessAtMost2sCpuPerPivotAt1m: big
-      ? (number(big, "betweenness", "cpuMillisecondsPerPivot") ?? Infinity) <= 2000
-      : null,
-  };
-  const summary = { benchmark: "network", loadAverage: loadavg(), sizes: results, targets };
   if (args.includes("--save")) saveBaseline(summary, new Date().toISOString());
   console.log(JSON.stringify(summary));
+}
+
+const figure = (figures: Figures | undefined, task: string, key: string): number | null => {
+  const value = (figures?.[task] as Figures | undefined)?.[key];
+  return typeof value === "number" ? value : null;
+};
+
+/** A target met (true), missed (false), or not measured in this run (null). */
+const check = (value: number | null, meets: (value: number) => boolean): boolean | null =>
+  value === null ? null : meets(value);
+
+/** The issue's targets, judged on whatever sizes and tasks were measured. */
+export function targetsOf(results: Record<string, Figures>): Record<string, boolean | null> {
+  const big = results["1m"];
+  const mid = results["100k"];
+  const ours = figure(big, "louvain", "modularity");
+  const igraphs = figure(big, "igraph", "modularity");
+  return {
+    louvainUnder20sAt1m: check(figure(big, "louvain", "seconds"), (v) => v < 20),
+    louvainModularityWithin0003OfIgraphAt1m:
+      ours === null || igraphs === null ? null : Math.abs(ours - igraphs) <= 0.003,
+    louvainPeakUnder600MbAt1m: check(figure(big, "louvain", "peakMegabytes"), (v) => v < 600),
+    betweennessAtMost75msPerPivotAt100k: check(figure(mid, "betweenness", "millisecondsPerPivot"), (v) => v <= 75),
+    betweennessAtMost2sPerPivotAt1m: check(figure(big, "betweenness", "millisecondsPerPivot"), (v) => v <= 2000),
+    // The same time targets in CPU time, which a loaded shared machine inflates much less than wall time.
+    louvainUnder20sCpuAt1m: check(figure(big, "louvain", "cpuSeconds"), (v) => v < 20),
+    betweennessAtMost75msCpuPerPivotAt100k: check(
+      figure(mid, "betweenness", "cpuMillisecondsPerPivot"),
+      (v) => v <= 75,
+    ),
+    betweennessAtMost2sCpuPerPivotAt1m: check(figure(big, "betweenness", "cpuMillisecondsPerPivot"), (v) => v <= 2000),
+  };
+}
+
+/** The figures the issue asks for, per size: Louvain time, memory and gap to igraph, betweenness per pivot, report. */
+export function headlineOf(results: Record<string, Figures>): Record<string, Record<string, number | null>> {
+  return Object.fromEntries(
+    Object.entries(results).map(([size, figures]) => {
+      const ours = figure(figures, "louvain", "modularity");
+      const igraphs = figure(figures, "igraph", "modularity");
+      return [
+        size,
+        {
+          louvainSeconds: figure(figures, "louvain", "seconds"),
+          louvainCpuSeconds: figure(figures, "louvain", "cpuSeconds"),
+          louvainPeakMegabytes: figure(figures, "louvain", "peakMegabytes"),
+          modularity: ours,
+          igraphModularity: igraphs,
+          modularityGapToIgraph: ours === null || igraphs === null ? null : ours - igraphs,
+          igraphLouvainSeconds: figure(figures, "igraph", "louvainSeconds"),
+          igraphPeakMegabytes: figure(figures, "igraph", "peakMegabytes"),
+          betweennessMsPerPivot: figure(figures, "betweenness", "millisecondsPerPivot"),
+          betweennessCpuMsPerPivot: figure(figures, "betweenness", "cpuMillisecondsPerPivot"),
+          igraphBetweennessMsPerPivot: figure(figures, "igraph", "millisecondsPerPivot"),
+          cityReportSeconds: figure(figures, "cityReport", "seconds"),
+          cityReportCpuSeconds: figure(figures, "cityReport", "cpuSeconds"),
+          cityReportPeakMegabytes: figure(figures, "cityReport", "peakMegabytes"),
+        },
+      ];
+    }),
+  );
 }
 
 /**
@@ -151,7 +192,7 @@ export async function main(args: string[]): Promise<void> {
  * with --sizes or --tasks replaces only what it measured), each stamped with its date; the targets are kept per run.
  */
 export function saveBaseline(
-  summary: { sizes: Record<string, Figures>; targets: Record<string, boolean | null>; loadAverage: number[] },
+  summary: { sizes: Record<string, Figures>; loadAverage: number[] },
   measuredAt: string,
 ): void {
   const file = join(here, "network", "baseline.json");
@@ -165,12 +206,13 @@ export function saveBaseline(
     for (const [task, value] of Object.entries(figures)) kept[task] = { ...(value as Figures), measuredAt };
     baseline.sizes[size] = kept;
   }
-  const measuredTargets = Object.fromEntries(Object.entries(summary.targets).filter(([, met]) => met !== null));
   baseline.runs.push({
     measuredAt,
-    sizes: Object.keys(summary.sizes),
+    sizes: Object.fromEntries(Object.entries(summary.sizes).map(([size, figures]) => [size, Object.keys(figures)])),
     loadAverageAtEnd: summary.loadAverage,
-    targets: measuredTargets,
   });
+  // Judged on the merged figures, each from its latest real run.
+  (baseline as { targets?: unknown }).targets = targetsOf(baseline.sizes);
+  (baseline as { headline?: unknown }).headline = headlineOf(baseline.sizes);
   writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
 }

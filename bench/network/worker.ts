@@ -13,7 +13,7 @@ import { betweenness, betweennessCentralization } from "../../src/domain/network
 import { defaultLouvainRuns, defaultPivots } from "../../src/domain/network/network-structure";
 import { rewireDegreePreserving } from "../../src/domain/network/rewire";
 import { eliteDegree, richClubCoefficient } from "../../src/domain/network/rich-club";
-import { buildCityReport } from "../../src/domain/network/city-report";
+import { buildCityReportSnapshot } from "../../src/app/analytics/build-city-report-snapshot";
 import type { CityMember } from "../../src/domain/network/city-input";
 import { createRng } from "../../src/domain/random";
 
@@ -158,12 +158,17 @@ async function run(task: string, sizeName: string, extra: string | undefined): P
   }
   if (task === "report") {
     const origins = ["local", "expat", "visitor"];
+    // Ties first met over the two years before `now`, so that every quarter of the trend has a network.
+    const now = Date.UTC(2026, 10, 26);
+    const dayMs = 86_400_000;
+    const dates = createRng(5);
     const members: CityMember[] = Array.from({ length: graph.nodeCount }, (_, i) => ({
-      id: `m${i}`,
+      id: String(i + 1),
       origin: origins[(generated.block[i] as number) % 3] as string,
     }));
     const a = new Int32Array(graph.edgeCount);
     const b = new Int32Array(graph.edgeCount);
+    const firstMetAt = Float64Array.from({ length: graph.edgeCount }, () => now - dates.int(730) * dayMs);
     let write = 0;
     for (let x = 0; x < graph.nodeCount; x++)
       for (let p = graph.offsets[x] as number; p < (graph.offsets[x + 1] as number); p++) {
@@ -190,7 +195,14 @@ async function run(task: string, sizeName: string, extra: string | undefined): P
       stepCpu = cpuSeconds();
       if (process.env.BENCH_VERBOSE) console.error(step, steps[step], `${peakMegabytes()} MB`);
     };
-    const report = buildCityReport({ members, ties: { a, b }, now: 0 }, { seed: 1, progress });
+    // The whole computation of the app's report job: report, quarterly trend, network view, communities.
+    const report = buildCityReportSnapshot(
+      {
+        input: { members, ties: { a, b, firstMetAt }, now },
+        memberIds: Int32Array.from({ length: graph.nodeCount }, (_, i) => i + 1),
+      },
+      { progress },
+    );
     return {
       seconds: seconds(start),
       cpuSeconds: cpuSeconds() - cpuStart,
@@ -201,6 +213,7 @@ async function run(task: string, sizeName: string, extra: string | undefined): P
       ),
       pivots: report.betweenness.pivots,
       randomizations: report.openness.randomizations,
+      trend: report.trend.map((point) => point.index),
       peakMegabytes: peakMegabytes(),
     };
   }

@@ -6,12 +6,22 @@
 import { buildCityReport, opennessTrend } from "../../domain/network/city-report";
 import type { CityReportOptions } from "../../domain/network/city-report";
 import type { CityNetworkInput } from "../../domain/network/city-input";
+import { defaultPivotsFor } from "../../domain/network/network-structure";
 import { buildSnapshot, type CityReportSnapshot } from "./city-report-snapshot";
 import { quarterWindows } from "./quarter-windows";
 import { sampleCityNetwork } from "./sample-city-network";
 
 /** Quarters in the trend (two years). */
 export const trendQuarters = 8;
+
+/**
+ * Above this many members each quarter of the trend costs a Louvain run, sampled betweenness and a randomization of a
+ * graph of millions of ties (about a minute of CPU at 1M / 10M), so the trend shrinks to the last four quarters, one
+ * randomization of one swap per tie and 16 pivots: a few minutes in all (docs/metrics.md, "The city report").
+ */
+export const bigCityMembers = 200_000;
+export const bigCityTrendQuarters = 4;
+export const bigCityTrendPivots = 16;
 
 /**
  * Betweenness pivots of the app's report. The domain is exact up to 1,000 members (about 17 s of CPU for a demo city
@@ -54,15 +64,29 @@ export function buildCityReportSnapshot(
 
   // The trend reads the index only, with a lighter budget than the report: eight of them would cost eight reports.
   const seed = reportOptions.seed ?? 1;
-  const windows = quarterWindows(new Date(input.now), request.trendQuarters ?? trendQuarters);
+  const big = memberIds.length > bigCityMembers;
+  const windows = quarterWindows(
+    new Date(input.now),
+    request.trendQuarters ?? (big ? bigCityTrendQuarters : trendQuarters),
+  );
   const trend =
     windows.length === 0
       ? []
-      : opennessTrend(input, windows, {
-          seed,
-          randomizations: 2,
-          pivots: Math.min(128, reportOptions.pivots ?? 128),
-        }).map(({ window, openness }) => ({ ...window, index: openness.index, status: openness.status }));
+      : opennessTrend(
+          input,
+          windows,
+          big
+            ? { seed, randomizations: 1, pivots: bigCityTrendPivots, swapsPerEdge: 1 }
+            : {
+                seed,
+                randomizations: 2,
+                // At most the report's own pivots (the domain's budget when it sets none), and never above 128.
+                pivots: Math.min(
+                  128,
+                  reportOptions.pivots ?? defaultPivotsFor(report.counts.members, 2 * report.counts.ties) ?? 128,
+                ),
+              },
+        ).map(({ window, openness }) => ({ ...window, index: openness.index, status: openness.status }));
   options.progress?.("trend");
 
   const positionOf = new Map(memberIds.map((id, position) => [id, position]));

@@ -38,7 +38,8 @@ export function sampleCityNetwork(input: {
   const maxNodes = input.maxNodes ?? maxNetworkNodes;
   const maxEdges = input.maxEdges ?? maxNetworkEdges;
   const degree = new Int32Array(n);
-  const links = new Map<string, { a: number; b: number; ties: number }>();
+  // Keyed by low · n + high (a number: ten million string keys would cost seconds).
+  const links = new Map<number, { a: number; b: number; ties: number }>();
   for (let k = 0; k < tieCount; k++) {
     const x = input.ties.a[k] as number;
     const y = input.ties.b[k] as number;
@@ -46,7 +47,7 @@ export function sampleCityNetwork(input: {
     degree[y] = (degree[y] as number) + 1;
     const cx = input.membership[x] as number;
     const cy = input.membership[y] as number;
-    const key = cx <= cy ? `${cx}:${cy}` : `${cy}:${cx}`;
+    const key = cx <= cy ? cx * n + cy : cy * n + cx;
     const link = links.get(key) ?? { a: Math.min(cx, cy), b: Math.max(cx, cy), ties: 0 };
     link.ties++;
     links.set(key, link);

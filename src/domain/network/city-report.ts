@@ -211,30 +211,38 @@ export function opennessTrend(
 ): { window: TrendWindow; openness: OpennessIndex }[] {
   const { firstMetAt } = input.ties;
   if (firstMetAt === undefined) throw new RangeError("a trend needs ties with firstMetAt");
+  const n = input.members.length;
+  // Position of each member in the window's network (−1 when not arrived yet); typed, for million-member cities.
+  const newIndex = new Int32Array(n);
   return windows.map((window) => {
-    const keep: number[] = [];
-    for (let e = 0; e < firstMetAt.length; e++) {
+    const members: CityMember[] = [];
+    input.members.forEach((member, i) => {
+      const present = member.arrivedAt == null || member.arrivedAt <= window.end;
+      newIndex[i] = present ? members.length : -1;
+      if (present) members.push(member);
+    });
+    // Ties first met in the window (or before its end), between members present in it.
+    const counts = (e: number): boolean => {
       const at = firstMetAt[e] as number;
-      if (at <= window.end && (options.cumulative !== false || at >= window.start)) keep.push(e);
-    }
-    const pick = (column: ArrayLike<number>): Float64Array => Float64Array.from(keep, (e) => column[e] as number);
-    const members = input.members.filter((member) => member.arrivedAt == null || member.arrivedAt <= window.end);
-    const position = new Map(input.members.map((member, i) => [i, member]));
-    // Re-number members present in the window; ties between them only.
-    const newIndex = new Map(members.map((member, i) => [member, i]));
-    const a: number[] = [];
-    const b: number[] = [];
-    const met: number[] = [];
-    const columnA = pick(input.ties.a);
-    const columnB = pick(input.ties.b);
-    const columnMet = pick(firstMetAt);
-    for (let k = 0; k < keep.length; k++) {
-      const x = newIndex.get(position.get(columnA[k] as number) as CityMember);
-      const y = newIndex.get(position.get(columnB[k] as number) as CityMember);
-      if (x === undefined || y === undefined) continue;
-      a.push(x);
-      b.push(y);
-      met.push(columnMet[k] as number);
+      return (
+        at <= window.end &&
+        (options.cumulative !== false || at >= window.start) &&
+        (newIndex[input.ties.a[e] as number] as number) >= 0 &&
+        (newIndex[input.ties.b[e] as number] as number) >= 0
+      );
+    };
+    let kept = 0;
+    for (let e = 0; e < firstMetAt.length; e++) if (counts(e)) kept++;
+    const a = new Int32Array(kept);
+    const b = new Int32Array(kept);
+    const met = new Float64Array(kept);
+    let write = 0;
+    for (let e = 0; e < firstMetAt.length; e++) {
+      if (!counts(e)) continue;
+      a[write] = newIndex[input.ties.a[e] as number] as number;
+      b[write] = newIndex[input.ties.b[e] as number] as number;
+      met[write] = firstMetAt[e] as number;
+      write++;
     }
     const city = prepareCity({
       members,

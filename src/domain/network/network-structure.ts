@@ -42,9 +42,13 @@ export interface NetworkStructure {
 
 /** Size-based defaults: exact work on small graphs, bounded work on city-sized ones. */
 export function defaultPivots(graph: CompactGraph): number | undefined {
-  const n = graph.nodeCount;
+  return defaultPivotsFor(graph.nodeCount, graph.targets.length);
+}
+
+/** `defaultPivots` from the counts alone: n nodes and `arcs` row entries (2m when undirected). */
+export function defaultPivotsFor(n: number, arcs: number): number | undefined {
   if (n <= 1000) return undefined;
-  return Math.min(n, Math.max(32, Math.floor(1e7 / (n + graph.targets.length))));
+  return Math.min(n, Math.max(32, Math.floor(1e7 / (n + arcs))));
 }
 
 /** Louvain runs by size: best-of-several is cheap insurance on small graphs, unaffordable on million-node ones. */
