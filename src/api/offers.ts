@@ -81,6 +81,16 @@ export const offerSchema = z
       })
       .nullable(),
     slots: z.array(offerSlotSchema),
+    /** Starts the traveller proposed (the agenda's alternatives); accepted ones became slots. */
+    proposals: z.array(
+      z.object({
+        id: z.number().int(),
+        startsAt: z.string(),
+        durationMinutes: z.number().int(),
+        status: z.enum(["pending", "accepted"]),
+        slotId: z.number().int().nullable(),
+      }),
+    ),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -180,6 +190,29 @@ export const askAnotherTimeRoute = actionRoute(
     .strict()
     .openapi("AskAnotherTime"),
 );
+export const proposeOfferTimeRoute = actionRoute(
+  "propose-time",
+  "Propose another start to the sender (the traveller; e.g. the agenda's alternative for an offer left out)",
+  z
+    .object({ startsAt: z.iso.datetime({ offset: true }) })
+    .strict()
+    .openapi("ProposeOfferTime"),
+);
+
+export const acceptTimeProposalRoute = createRoute({
+  method: "post",
+  path: "/api/offers/{id}/proposals/{proposalId}/accept",
+  tags: ["offers"],
+  summary: "Accept a start the traveller proposed (the sender): it becomes one of the offer's slots",
+  request: {
+    params: z.object({
+      id: idSchema.openapi({ param: { name: "id", in: "path" } }),
+      proposalId: idSchema.openapi({ param: { name: "proposalId", in: "path" } }),
+    }),
+  },
+  responses: { 200: json(offerSchema, "The offer as it now is"), ...actionErrors },
+});
+
 export const withdrawOfferRoute = actionRoute(
   "withdraw",
   "Withdraw one's own offer",

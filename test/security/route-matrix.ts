@@ -13,7 +13,7 @@
  *   after it still find the shared world as planted.
  * A write's refused calls must leave every table unchanged (checked with a checksum of the whole database).
  */
-import { offers } from "../../src/db/schema/arrivals";
+import { offers, offerTimeProposals } from "../../src/db/schema/arrivals";
 import { introductions } from "../../src/db/schema/gatherings";
 import { randomUUID } from "node:crypto";
 import { users } from "../../src/db/schema/auth";
@@ -65,6 +65,8 @@ const freshOffer = async (world: World) => {
     .returning();
   return { offer: row!.id };
 };
+/** A time proposal planted with a known id, since a path parameter is either a world id or a fixed value. */
+const plantedProposalId = 987_654;
 const busyCalendar = [
   "BEGIN:VCALENDAR",
   "VERSION:2.0",
@@ -150,6 +152,29 @@ export const routeMatrix: Record<string, RouteCase> = {
     expect: { audience: 403 },
     body: () => ({}),
     fresh: freshOffer,
+  },
+  "POST /api/offers/{id}/propose-time": {
+    params: { id: "offer" },
+    ok: ["owner"],
+    expect: { audience: 403 },
+    body: () => ({ startsAt: "2026-12-03T11:00:00-05:00" }),
+    fresh: freshOffer,
+  },
+  "POST /api/offers/{id}/proposals/{proposalId}/accept": {
+    params: { id: "offer", proposalId: plantedProposalId },
+    ok: ["audience"],
+    expect: { owner: 403 },
+    fresh: async (world) => {
+      const planted = await freshOffer(world);
+      await world.harness.context.db.insert(offerTimeProposals).values({
+        id: plantedProposalId,
+        offerId: planted.offer,
+        proposedById: world.ids.owner,
+        startsAt: new Date("2026-12-03T16:00:00Z"),
+        durationMin: 60,
+      });
+      return planted;
+    },
   },
   "POST /api/offers/{id}/withdraw": {
     params: { id: "offer" },

@@ -1,6 +1,7 @@
 /** The shape in which offers leave the use cases: plain, JSON-ready values (instants as ISO strings). */
 import type { SQL } from "drizzle-orm";
 import type { Database } from "../../db/create-db";
+import { listTimeProposalsOfOffers } from "../../db/repositories/offer-time-proposals.repository";
 import { listSlotsOfOffers, selectOffers } from "../../db/repositories/offers.repository";
 import type { OfferKind, OfferStatus } from "../../domain/offers/offer-kinds";
 
@@ -9,6 +10,15 @@ export interface OfferSlotView {
   startsAt: string;
   endsAt: string;
   durationMinutes: number;
+}
+
+/** A start the traveller proposed; accepted, it is one of the slots (`slotId`). */
+export interface TimeProposalView {
+  id: number;
+  startsAt: string;
+  durationMinutes: number;
+  status: "pending" | "accepted";
+  slotId: number | null;
 }
 
 export interface OfferView {
@@ -26,6 +36,7 @@ export interface OfferView {
   sender: { memberId: number; name: string; headline: string; isDemo: boolean };
   venue: { id: number; name: string; address: string; lat: number | null; lon: number | null } | null;
   slots: OfferSlotView[];
+  proposals: TimeProposalView[];
   createdAt: string;
   updatedAt: string;
 }
@@ -48,6 +59,21 @@ export async function loadOfferViews(db: Database, where: SQL | undefined): Prom
     });
     slotsByOffer.set(slot.offerId, list);
   }
+  const proposalsByOffer = new Map<number, TimeProposalView[]>();
+  for (const proposal of await listTimeProposalsOfOffers(
+    db,
+    rows.map((row) => row.offer.id),
+  )) {
+    const list = proposalsByOffer.get(proposal.offerId) ?? [];
+    list.push({
+      id: proposal.id,
+      startsAt: proposal.startsAt.toISOString(),
+      durationMinutes: proposal.durationMin,
+      status: proposal.status === "accepted" ? "accepted" : "pending",
+      slotId: proposal.slotId,
+    });
+    proposalsByOffer.set(proposal.offerId, list);
+  }
   return rows.map(({ offer, sender, venue, meetingId }) => ({
     id: offer.id,
     tripId: offer.tripId,
@@ -63,6 +89,7 @@ export async function loadOfferViews(db: Database, where: SQL | undefined): Prom
     sender: { memberId: sender.id, name: sender.name, headline: sender.headline, isDemo: sender.isDemo },
     venue,
     slots: slotsByOffer.get(offer.id) ?? [],
+    proposals: proposalsByOffer.get(offer.id) ?? [],
     createdAt: offer.createdAt.toISOString(),
     updatedAt: offer.updatedAt.toISOString(),
   }));

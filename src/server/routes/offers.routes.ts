@@ -1,6 +1,7 @@
 /** Offers: thin handlers over one use case each. */
 import {
   acceptOfferRoute,
+  acceptTimeProposalRoute,
   askAnotherTimeRoute,
   createOfferRoute,
   declineOfferRoute,
@@ -9,10 +10,12 @@ import {
   listOfferMessagesRoute,
   listTripOffersRoute,
   postOfferMessageRoute,
+  proposeOfferTimeRoute,
   starOfferRoute,
   withdrawOfferRoute,
 } from "../../api/offers";
 import { acceptOffer } from "../../app/offers/accept-offer";
+import { acceptTimeProposal } from "../../app/offers/accept-time-proposal";
 import { askAnotherTime } from "../../app/offers/ask-another-time";
 import { createOffer } from "../../app/offers/create-offer";
 import { declineOffer } from "../../app/offers/decline-offer";
@@ -21,6 +24,7 @@ import { listMessagesOfOffer } from "../../app/offers/list-offer-messages";
 import { listMyOffers } from "../../app/offers/list-my-offers";
 import { listTripOffers } from "../../app/offers/list-trip-offers";
 import { postMessageOnOffer } from "../../app/offers/post-offer-message";
+import { proposeOfferTime } from "../../app/offers/propose-offer-time";
 import { starOffer } from "../../app/offers/star-offer";
 import { withdrawOffer } from "../../app/offers/withdraw-offer";
 import { requireViewer, type RouteRegistrar } from "../http";
@@ -89,6 +93,20 @@ export const registerOfferRoutes: RouteRegistrar = (router, context) => {
       ...(message !== undefined ? { message } : {}),
     });
     return c.json(offer, 200);
+  });
+
+  router.openapi(proposeOfferTimeRoute, async (c) => {
+    const offer = await proposeOfferTime(context, {
+      viewer: requireViewer(c),
+      offerId: c.req.valid("param").id,
+      startsAt: c.req.valid("json").startsAt,
+    });
+    return c.json(offer, 200);
+  });
+
+  router.openapi(acceptTimeProposalRoute, async (c) => {
+    const { id, proposalId } = c.req.valid("param");
+    return c.json(await acceptTimeProposal(context, { viewer: requireViewer(c), offerId: id, proposalId }), 200);
   });
 
   router.openapi(withdrawOfferRoute, async (c) =>
