@@ -83,7 +83,7 @@ test("une nouvelle venue s'inscrit, annonce un séjour à Miami, reçoit un caf�
   await offer.getByRole("button", { name: /^Accepter .*9:30/ }).click();
   await expect(offer).toContainText("Acceptée");
   await expect(page.getByRole("heading", { name: "Votre semaine" })).toBeVisible();
-  await expect(page.locator(".calendar-item").filter({ hasText: "Emily Thompson" })).toContainText("09:30");
+  await expect(page.locator(".calendar-item").filter({ hasText: "Emily Thompson" })).toContainText("9:30–10:15");
 
   // The demo locals' offers (eight meetings, two evening events) are there too: accept the events and a meeting.
   const tripId = Number(tripUrl.split("/").pop());

@@ -18,7 +18,8 @@ export function layoutNetwork(network: CityNetwork, unnamed: (id: number) => str
   const nodes = network.nodes.map((node) => {
     const index = slot.get(node.community) ?? 0;
     const angle = (2 * Math.PI * index) / Math.max(1, communities.length);
-    const ring = communities.length > 1 ? 10 : 0;
+    // A circle long enough for the communities to sit side by side (each spreads up to 7 units from its centre).
+    const ring = communities.length > 1 ? Math.max(10, (communities.length * 7) / Math.PI) : 0;
     const size = communities[index]?.size ?? 1;
     const spread = 2 + 5 * Math.sqrt(size / largest);
     const radius = spread * Math.sqrt(hashUnit(node.id * 2 + 1));

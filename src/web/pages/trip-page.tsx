@@ -7,7 +7,7 @@ import type { Agenda, Offer, Trip } from "../api-types";
 import { AgendaPanel } from "../components/agenda-panel";
 import { OfferCard } from "../components/offer-card";
 import { OfferForm } from "../components/offer-form";
-import { Empty, QueryView } from "../components/query-state";
+import { Empty, ErrorMessage, QueryView } from "../components/query-state";
 import { ReasonList } from "../components/reason-list";
 import { RequireViewer } from "../components/require-viewer";
 import { WeekCalendar, type CalendarItem } from "../components/week-calendar";
@@ -123,6 +123,7 @@ function TravellerView({ trip }: { trip: Trip }) {
           startDate={startDate}
           highlight={{ from: trip.arrivalDate, to: trip.departureDate }}
         />
+        {agenda.isError ? <ErrorMessage error={agenda.error} onRetry={() => void agenda.refetch()} /> : null}
         <AgendaPanel tripId={trip.id} agenda={agenda.data} />
       </section>
     </>
