@@ -217,6 +217,16 @@ describeOnDatabases("profile feeds and follows", (database) => {
     expect(await harness.context.db.select().from(feedPosts)).toHaveLength(0);
   });
 
+  it("reads a feed in the charset its XML declaration names", async () => {
+    const ana = await createMember(harness, { name: "Ana" });
+    const { id } = await (await ana.client.post("/api/me/feeds", { url: `${server.url}/latin1.xml` })).json();
+    expect(await refreshFeed(harness.context, { feedId: id, fetch: allowed() })).toBe("updated");
+    const { posts } = await (await ana.client.get(`/api/members/${ana.member.id}/posts`)).json();
+    expect(posts).toEqual([
+      expect.objectContaining({ title: "Réseau à l'aéroport", summary: "Déjà vu.", feedTitle: "Café de Toulouse" }),
+    ]);
+  });
+
   it("without the test's explicit allowance, a feed on 127.0.0.1 is refused and never contacted", async () => {
     const ana = await createMember(harness, { name: "Ana" });
     const { id } = await (await ana.client.post("/api/me/feeds", { url: `${server.url}/rss2.xml` })).json();

@@ -28,7 +28,7 @@ export interface FeedServer {
   endpoint: string;
   requests: RecordedRequest[];
   /** Replaces what a path serves (a new post), which changes its ETag and Last-Modified. */
-  serve(path: string, body: string, contentType?: string): void;
+  serve(path: string, body: string | Buffer, contentType?: string): void;
   close(): Promise<void>;
 }
 
@@ -39,9 +39,9 @@ const contentTypes: Record<string, string> = {
 };
 
 export async function startFeedServer(): Promise<FeedServer> {
-  const served = new Map<string, { body: string; contentType: string; etag: string; lastModified: string }>();
+  const served = new Map<string, { body: string | Buffer; contentType: string; etag: string; lastModified: string }>();
   let version = 0;
-  const serve = (path: string, body: string, contentType?: string) => {
+  const serve = (path: string, body: string | Buffer, contentType?: string) => {
     version++;
     served.set(path, {
       body,
@@ -63,6 +63,8 @@ export async function startFeedServer(): Promise<FeedServer> {
   ]) {
     serve(`/${name}`, readFileSync(join(feedFixtures, name), "utf8"));
   }
+  // Bytes as they are, with no charset in the Content-Type: the XML declaration names ISO-8859-1.
+  serve("/latin1.xml", readFileSync(join(feedFixtures, "latin1.xml")), "application/rss+xml");
 
   const requests: RecordedRequest[] = [];
   const server = http.createServer((request, response) => {

@@ -7,6 +7,7 @@ import { claimDueFeed, recordFeedFetch, savePosts } from "../../db/repositories/
 import type { AppContext } from "../context";
 import { fetchOutsideUrl, OutsideUrlError, type OutsideFetchOptions } from "../outside-url/fetch-outside-url";
 import { feedFetchDefaults, feedIntervalMs, postsKeptPerFeed } from "./feed-limits";
+import { decodeFeedBody } from "./decode-body";
 import { FeedFormatError, parseFeed } from "./parse-feed";
 
 export type FeedRefreshOutcome = "not_due" | "not_modified" | "updated" | "failed";
@@ -36,7 +37,7 @@ export async function refreshFeed(context: AppContext, options: RefreshFeedOptio
       await recordFeedFetch(context.db, feed.id, { lastError: `the server answered ${response.status}` });
       return "failed";
     }
-    const parsed = parseFeed(response.body.toString("utf8"));
+    const parsed = parseFeed(decodeFeedBody(response.body, response.headers["content-type"]));
     await savePosts(
       context.db,
       feed.id,
