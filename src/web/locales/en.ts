@@ -256,6 +256,9 @@ export const en = {
     leftOutPending: "Offers that do not fit your plan will be listed here with the reason.",
     calendarTitle: "Calendar",
     calendarPending: "A calendar subscription link and an .ics download will appear here.",
+    proposeAlternative: "Propose {{when}} instead",
+    alternativeProposed: "Proposed to {{name}}: {{when}}. The offer's thread will show the answer.",
+    changedSince: "Since the last plan: {{added}} added, {{removed}} removed, {{moved}} moved.",
   },
   calendar: {
     previous: "Previous week",

@@ -263,6 +263,9 @@ export const fr: Messages = {
     leftOutPending: "Les propositions qui n'entrent pas dans votre programme seront listées ici avec la raison.",
     calendarTitle: "Calendrier",
     calendarPending: "Un lien d'abonnement au calendrier et un téléchargement .ics apparaîtront ici.",
+    proposeAlternative: "Proposer plutôt {{when}}",
+    alternativeProposed: "Proposé à {{name}} : {{when}}. La réponse apparaîtra dans le fil de la proposition.",
+    changedSince: "Depuis le programme précédent : {{added}} ajouté(s), {{removed}} retiré(s), {{moved}} déplacé(s).",
   },
   calendar: {
     previous: "Semaine précédente",
