@@ -18,7 +18,7 @@ import {
   testPassword,
   type TestMember,
 } from "../support/factories";
-import { createTestApp } from "../support/test-app";
+import { Client, createTestApp } from "../support/test-app";
 
 /** Rows of any table, outside `kept`, that hold the member's id (in a column referencing members) or a needle text. */
 async function scanFor(
@@ -150,9 +150,7 @@ describeOnDatabases("my data: export and erasure", (database) => {
     const stale = await me.client.request("DELETE", "/api/me", {});
     expect(stale.status).toBe(403);
     expect(await database().handle.db.select().from(members).where(eq(members.id, me.member.id))).toHaveLength(1);
-    expect(
-      (await new (await import("../support/test-app")).Client(harness.app).request("DELETE", "/api/me", {})).status,
-    ).toBe(401);
+    expect((await new Client(harness.app).request("DELETE", "/api/me", {})).status).toBe(401);
   });
 
   it("erases: 0 rows carry my id, user id, email or name; what the others keep points at a blank placeholder", async () => {
@@ -165,6 +163,16 @@ describeOnDatabases("my data: export and erasure", (database) => {
       ((await (await friend.client.get(`/api/members/${friend.member.id}/giving`)).json()) as { received: number })
         .received;
     const receivedBefore = await friendGiving();
+
+    // A failed sign-in leaves a counter keyed by the address.
+    const failed = await new Client(harness.app).post("/api/auth/sign-in/email", {
+      email: me.email,
+      password: "not the password at all",
+    });
+    expect(failed.status).toBe(401);
+    expect((await scanFor(handle, me.member.id, [me.email])).map((found) => found.where)).toContain(
+      `rate_limits.key contains ${JSON.stringify(me.email)}`,
+    );
 
     const erased = await me.client.request("DELETE", "/api/me", { password: testPassword });
     expect(erased.status).toBe(204);
@@ -196,7 +204,7 @@ describeOnDatabases("my data: export and erasure", (database) => {
 
     // Signed out, and the account is gone.
     expect((await me.client.get("/api/me")).status).toBe(401);
-    const signIn = await new (await import("../support/test-app")).Client(harness.app).post("/api/auth/sign-in/email", {
+    const signIn = await new Client(harness.app).post("/api/auth/sign-in/email", {
       email: me.email,
       password: testPassword,
     });

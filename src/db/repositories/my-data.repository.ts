@@ -7,7 +7,7 @@ import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core
 import type { Database } from "../create-db";
 import { schema } from "../schema";
 import { offerMessages, offers, trips } from "../schema/arrivals";
-import { accounts, users, verifications } from "../schema/auth";
+import { accounts, rateLimits, users, verifications } from "../schema/auth";
 import { gifts, introductionMessages, introductions } from "../schema/gatherings";
 import { members } from "../schema/people";
 import { emailOutbox } from "../schema/system";
@@ -138,7 +138,7 @@ export async function reassignKeptRecords(tx: Database, memberId: number, placeh
   await tx.update(introductions).set({ connectorId: placeholderId }).where(eq(introductions.connectorId, memberId));
 }
 
-/** Deletes the emails to a member (sent or waiting) and the account's pending verifications. */
+/** Deletes the emails to a member (sent or waiting), the account's pending verifications and its sign-in counters. */
 export async function deleteMailAndTokens(
   tx: Database,
   memberId: number,
@@ -155,6 +155,9 @@ export async function deleteMailAndTokens(
     if (account.email) byUser.push(sql`lower(${verifications.identifier}) = lower(${account.email})`);
     await tx.delete(verifications).where(or(...byUser));
   }
+  // Failed sign-ins are counted under keys that hold the address; the account they guard is going.
+  if (account.email)
+    await tx.delete(rateLimits).where(sql`strpos(lower(${rateLimits.key}), lower(${account.email})) > 0`);
 }
 
 /**
