@@ -231,3 +231,28 @@ export async function signOut(page: Page, language: "en" | "fr" = "en") {
   await page.getByRole("button", { name: text.out }).click();
   await expect(page.getByRole("navigation").getByRole("link", { name: text.in, exact: true })).toBeVisible();
 }
+
+/** Pixels of an element's screenshot that differ from its background colour (its top-left corner). */
+export async function paintedPixels(page: Page, selector: string): Promise<{ painted: number; total: number }> {
+  const png = await page.locator(selector).screenshot();
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("no 2D context");
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const [r, g, b] = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
+    let painted = 0;
+    for (let index = 0; index < data.length; index += 4) {
+      const distance =
+        Math.abs((data[index] ?? 0) - r) + Math.abs((data[index + 1] ?? 0) - g) + Math.abs((data[index + 2] ?? 0) - b);
+      if (distance > 24) painted++;
+    }
+    return { painted, total: image.width * image.height };
+  }, png.toString("base64"));
+}

@@ -2,12 +2,14 @@
  * The same story in French, from a French-speaking browser: sign up, confirm, profile, announce a working week in
  * Miami open to all members; a Miami local offers a coffee and the demo locals answer too; the traveller accepts the
  * coffee, both evening events and a meeting; the week holds at least eight meetings and two evening events without
- * overlaps, printed in Miami time the French way; the .ics parses; the traveller writes in the coffee's thread.
+ * overlaps, printed in Miami time the French way; the .ics parses; the traveller writes in the coffee's thread; the
+ * Toulouse dashboard draws its network.
  */
 import { expect, test } from "@playwright/test";
 import {
   acceptSomeOffers,
   downloadedIcsStarts,
+  paintedPixels,
   expectAccessible,
   expectFullWeek,
   screenshot,
@@ -21,7 +23,7 @@ import {
 test.use({ locale: "fr-FR" });
 
 test("une nouvelle venue s'inscrit, annonce un séjour à Miami, reçoit un café et l'accepte", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const week = workWeekFromNow(29);
   const tuesday = new Date(Date.parse(week.monday) + 86_400_000).toISOString().slice(0, 10);
   await page.goto("/");
@@ -107,4 +109,17 @@ test("une nouvelle venue s'inscrit, annonce un séjour à Miami, reçoit un caf�
   await expect(page.getByRole("list", { name: "Messages" })).toContainText("À mardi.");
   await screenshot(page, "32-fr-fil-de-la-proposition");
   await expectAccessible(page, "fil d'une proposition");
+
+  // The Toulouse dashboard in French: the index (polled while it is computed), the network drawn, no name shown.
+  await page.goto("/cities/toulouse/report");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Toulouse est-elle ouverte ?");
+  await expect(page.locator(".big-number").first()).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByText("Les noms des gardiens ne sont montrés qu'aux organisateurs de la ville.")).toBeVisible();
+  await expect(page.locator("[data-testid=network-canvas] canvas").first()).toBeAttached({ timeout: 60_000 });
+  await expect(async () => {
+    const { painted, total } = await paintedPixels(page, "[data-testid=network-canvas]");
+    expect(painted, `painted pixels of ${total}`).toBeGreaterThan(total * 0.01);
+  }).toPass({ timeout: 60_000 });
+  await screenshot(page, "33-fr-tableau-toulouse");
+  await expectAccessible(page, "tableau de Toulouse");
 });
