@@ -5,23 +5,9 @@
  */
 import { expect, it } from "vitest";
 import { describeOnDatabases } from "../support/databases";
-import { callRoute, missingIds } from "./call-route";
+import { callRoute, missingIds, openApiRouteKeys } from "./call-route";
 import { routeMatrix, routesOutsideOpenApi, type Outcome, type RouteCase } from "./route-matrix";
-import { actors, changedTables, databaseChecksum, insiders, plantWorld, type Actor, type World } from "./world";
-
-const methods = ["get", "post", "put", "patch", "delete"];
-
-/** "METHOD /path" for every operation of the app's OpenAPI document. */
-export async function openApiRouteKeys(world: World): Promise<string[]> {
-  const response = await world.harness.app.request("/api/openapi.json");
-  expect(response.status, "the OpenAPI document must build").toBe(200);
-  const document = (await response.json()) as { paths: Record<string, Record<string, unknown>> };
-  return Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.keys(operations)
-      .filter((method) => methods.includes(method))
-      .map((method) => `${method.toUpperCase()} ${path}`),
-  );
-}
+import { actors, changedTables, databaseChecksum, insiders, plantWorld, type Actor } from "./world";
 
 function expected(rule: RouteCase, actor: Actor): Outcome {
   if (rule.expect?.[actor] !== undefined) return rule.expect[actor];

@@ -1,6 +1,7 @@
 /** Calls a route of the matrix as one actor: the path's parameters filled from the world, its body and query. */
 import type { RouteCase } from "./route-matrix";
 import type { World, WorldIds } from "./world";
+import { expect } from "vitest";
 import type { Client } from "../support/test-app";
 import { testBaseUrl } from "../support/test-app";
 
@@ -43,4 +44,18 @@ export async function callRoute(
     response = await client.request(method, path, body);
   }
   return { status: response.status, text: await response.text() };
+}
+
+const methods = ["get", "post", "put", "patch", "delete"];
+
+/** "METHOD /path" for every operation of the app's OpenAPI document. */
+export async function openApiRouteKeys(world: World): Promise<string[]> {
+  const response = await world.harness.app.request("/api/openapi.json");
+  expect(response.status, "the OpenAPI document must build").toBe(200);
+  const document = (await response.json()) as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations)
+      .filter((method) => methods.includes(method))
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  );
 }
