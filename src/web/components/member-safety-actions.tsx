@@ -45,6 +45,27 @@ export function MemberSafetyActions({ memberId, name }: { memberId: number; name
   );
 }
 
+/** A button that opens the report form for one thing (a message, an event…). */
+export function ReportToggle({
+  targetKind,
+  targetId,
+  label,
+}: {
+  targetKind: "member" | "trip" | "offer" | "event" | "offer_message" | "introduction_message";
+  targetId: number;
+  label: string;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {label}
+      </button>
+      {open ? <ReportForm targetKind={targetKind} targetId={targetId} onDone={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
 /** Reports a member or something of theirs; the reporter is told the moderators will look at it. */
 export function ReportForm({
   targetKind,

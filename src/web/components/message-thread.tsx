@@ -9,6 +9,7 @@ import { api } from "../api-client";
 import { useViewer } from "../lib/session";
 import { formatDateTime } from "../lib/time";
 import { TextArea } from "./form-field";
+import { ReportToggle } from "./member-safety-actions";
 import { Empty, ErrorMessage, QueryView } from "./query-state";
 
 export interface ThreadMessage {
@@ -59,6 +60,12 @@ export function MessageThread({
     send.mutate();
   };
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The other member's messages can be reported to the moderators.
+  const reportKind = path.startsWith("/api/offers/")
+    ? ("offer_message" as const)
+    : path.startsWith("/api/introductions/")
+      ? ("introduction_message" as const)
+      : undefined;
   return (
     <section className="thread" aria-label={label}>
       <QueryView query={messages}>
@@ -76,6 +83,9 @@ export function MessageThread({
                     <strong>{message.authorName}</strong> · {formatDateTime(message.createdAt, i18n.language, zone)}
                   </p>
                   <p className="message-body">{message.body}</p>
+                  {reportKind && message.authorId !== viewer.data?.memberId ? (
+                    <ReportToggle targetKind={reportKind} targetId={message.id} label={t("safety.reportMessage")} />
+                  ) : null}
                 </li>
               ))}
             </ol>

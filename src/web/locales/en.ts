@@ -489,6 +489,8 @@ export const en = {
   safety: {
     title: "Safety",
     report: "Report {{name}}",
+    reportMessage: "Report this message",
+    reportEvent: "Report this event",
     block: "Block {{name}}",
     blockConfirm: "Block {{name}}? You will no longer see each other anywhere.",
     reason: "Reason",

@@ -507,6 +507,8 @@ export const fr: Messages = {
   safety: {
     title: "Sécurité",
     report: "Signaler {{name}}",
+    reportMessage: "Signaler ce message",
+    reportEvent: "Signaler cet événement",
     block: "Bloquer {{name}}",
     blockConfirm: "Bloquer {{name}} ? Vous ne vous verrez plus nulle part.",
     reason: "Motif",

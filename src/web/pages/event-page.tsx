@@ -8,6 +8,7 @@ import { Empty, ErrorMessage, QueryView } from "../components/query-state";
 import { useViewer } from "../lib/session";
 import { formatDateRange, formatDateTime, formatTime } from "../lib/time";
 import { eventTitle } from "./events-page";
+import { ReportToggle } from "../components/member-safety-actions";
 
 export function EventPage() {
   const { id } = useParams();
@@ -82,6 +83,11 @@ function EventDetails({ event }: { event: EventView }) {
         </p>
       ) : null}
       {isHost ? <Newcomers eventId={event.id} /> : null}
+      {viewer.data && !isHost ? (
+        <p>
+          <ReportToggle targetKind="event" targetId={event.id} label={t("safety.reportEvent")} />
+        </p>
+      ) : null}
     </article>
   );
 }
