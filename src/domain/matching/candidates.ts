@@ -4,7 +4,14 @@
  * 100,000 costs in proportion to its overlap, not to the city.
  */
 import type { MatchingIndex } from "./build-index";
-import { accumulateDots, accumulateLabels, accumulateNeighbourhood, rankPositions } from "./scan-kernels";
+import {
+  accumulateDots,
+  accumulateLabels,
+  accumulateNeighbourhood,
+  rankPositions,
+  signalSlots,
+  slot,
+} from "./scan-kernels";
 import { scoringWeights, TEXT_RELEVANCE_THRESHOLD } from "./scoring";
 import type { MatchingTrip, PickOptions } from "./types";
 import { tokenize } from "../text/normalize";
@@ -36,21 +43,18 @@ export interface Candidate {
   readonly tieMeetings: number;
 }
 
-/** Per-member signal arrays of one trip (indexed by member number). */
-interface Signals {
-  readonly sectorHits: Int32Array;
-  readonly tagHits: Int32Array;
-  readonly seeksGives: Int32Array;
-  readonly givesSeeks: Int32Array;
-  readonly mutual: Int32Array;
-  readonly meetings: Int32Array;
-  readonly follows: Uint8Array;
+/**
+ * The signals of one trip per member: `values` interleaves them (see scan-kernels' `slot`), `status` says which
+ * members the trip touched (1: shares a sector, tag or term; 2: excluded, the traveller or blocked either way).
+ */
+export interface Signals {
+  readonly values: Int32Array;
+  readonly status: Uint8Array;
 }
 
-/** The per-member arrays of one pick; pooled per index because allocating eight city-sized arrays per trip costs
- * more than the scan itself. A released scratch is all zeros. */
+/** The per-member arrays of one pick; pooled per index because allocating city-sized arrays per trip costs more than
+ * the scan itself. A released scratch is all zeros. */
 interface Scratch extends Signals {
-  readonly status: Uint8Array;
   /** Work space for the scan: candidates in member order, then ranked. */
   readonly members: Int32Array;
   readonly scores: Int32Array;
@@ -71,13 +75,7 @@ function takeScratch(index: MatchingIndex): Scratch {
   if (pooled) return pooled;
   const n = index.memberCount;
   return {
-    sectorHits: new Int32Array(n),
-    tagHits: new Int32Array(n),
-    seeksGives: new Int32Array(n),
-    givesSeeks: new Int32Array(n),
-    mutual: new Int32Array(n),
-    meetings: new Int32Array(n),
-    follows: new Uint8Array(n),
+    values: new Int32Array(n * signalSlots),
     status: new Uint8Array(n),
     members: new Int32Array(n),
     scores: new Int32Array(n),
@@ -97,22 +95,17 @@ function takeScratch(index: MatchingIndex): Scratch {
  */
 export function releaseCandidates(index: MatchingIndex, set: CandidateSet): void {
   const scratch = set.signals as Scratch;
-  if (!("status" in scratch)) return;
-  for (const array of [
-    scratch.sectorHits,
-    scratch.tagHits,
-    scratch.seeksGives,
-    scratch.givesSeeks,
-    scratch.mutual,
-    scratch.meetings,
-    scratch.follows,
-    scratch.status,
-  ]) {
-    array.fill(0);
-  }
+  if (!("members" in scratch)) return;
+  scratch.values.fill(0);
+  scratch.status.fill(0);
   const pool = scratchPools.get(index) ?? [];
   if (pool.length < 4) pool.push(scratch);
   scratchPools.set(index, pool);
+}
+
+/** A trip's signal of one member (slot from scan-kernels' `slot`). */
+export function signalOf(set: CandidateSet, member: number, at: number): number {
+  return set.signals.values[member * signalSlots + at] as number;
 }
 
 /**
@@ -132,19 +125,20 @@ export interface CandidateSet {
 /** The details of the candidate at a position of the set. */
 export function candidateAt(set: CandidateSet, position: number): Candidate {
   const m = set.members[position] as number;
-  const s = set.signals;
+  const base = m * signalSlots;
+  const v = set.signals.values;
   return {
     member: m,
     score: set.scores[position] as number,
     community: set.communities[position] as number,
     isYoungGiver: set.isYoungGiver[position] === 1,
-    sharedSectors: s.sectorHits[m] as number,
-    sharedTags: s.tagHits[m] as number,
-    seeksGivesDot: s.seeksGives[m] as number,
-    givesSeeksDot: s.givesSeeks[m] as number,
-    followsTraveller: s.follows[m] === 1,
-    mutualCount: s.mutual[m] as number,
-    tieMeetings: s.meetings[m] as number,
+    sharedSectors: v[base + slot.sectors] as number,
+    sharedTags: v[base + slot.tags] as number,
+    seeksGivesDot: v[base + slot.seeksGives] as number,
+    givesSeeksDot: v[base + slot.givesSeeks] as number,
+    followsTraveller: v[base + slot.follows] === 1,
+    mutualCount: v[base + slot.mutual] as number,
+    tieMeetings: v[base + slot.meetings] as number,
   };
 }
 
@@ -202,47 +196,42 @@ export function prepareTrip(index: MatchingIndex, trip: MatchingTrip): PreparedT
 }
 
 /**
- * Per member, what alertability needs, precomputed once per index and default cap (an internal cache: results never
- * depend on it): at [2m] the instant until which the member is paused (+∞ when paused without end, −∞ when not), at
- * [2m + 1] the time of the alert that fills their cap (the cap-th most recent; +∞ for a cap of 0, −∞ when they had
- * fewer alerts than their cap). A member is alertable at `now` when the first is ≤ now and the second ≤ now − window:
- * one cache line per member in the scoring loop instead of six arrays.
+ * Per member, what the scan needs besides the trip's signals, interleaved (`factSlots` values per member) and
+ * precomputed once per index and default cap (an internal cache: results never depend on it):
+ * 0: the instant until which the member is paused (+∞ when paused without end, −∞ when not);
+ * 1: the time of the alert that fills their cap, the cap-th most recent (+∞ for a cap of 0, −∞ with fewer alerts);
+ * 2: points that do not depend on the trip (giving record, extra signals); 3: community × 2 + young giver (1 when a
+ * young founder with at least one gift given).
+ * A member is alertable at `now` when slot 0 ≤ now and slot 1 ≤ now − window.
  */
-const eligibilityCache = new WeakMap<MatchingIndex, Map<number, Float64Array>>();
+const factSlots = 4;
+const factsCache = new WeakMap<MatchingIndex, Map<number, Float64Array>>();
 
-function eligibilityOf(index: MatchingIndex, defaultCap: number): Float64Array {
-  let byCap = eligibilityCache.get(index);
+function memberFactsOf(index: MatchingIndex, defaultCap: number): Float64Array {
+  let byCap = factsCache.get(index);
   if (byCap === undefined) {
     byCap = new Map();
-    eligibilityCache.set(index, byCap);
+    factsCache.set(index, byCap);
   }
-  let table = byCap.get(defaultCap);
-  if (table !== undefined) return table;
+  let facts = byCap.get(defaultCap);
+  if (facts !== undefined) return facts;
   const { isPaused, pausedUntil, alertCap, alertOffsets, alertTimes, memberCount } = index;
-  table = new Float64Array(2 * memberCount);
+  const { basePoints, community, isYoungFounder, giftsGiven } = index;
+  facts = new Float64Array(factSlots * memberCount);
   for (let m = 0; m < memberCount; m++) {
-    table[2 * m] = isPaused[m] === 1 ? Infinity : (pausedUntil[m] as number);
+    const at = factSlots * m;
+    facts[at] = isPaused[m] === 1 ? Infinity : (pausedUntil[m] as number);
     const own = alertCap[m] as number;
     const cap = own >= 0 ? own : defaultCap;
     const end = alertOffsets[m + 1] as number;
-    table[2 * m + 1] =
+    facts[at + 1] =
       cap === 0 ? Infinity : end - (alertOffsets[m] as number) >= cap ? (alertTimes[end - cap] as number) : -Infinity;
+    facts[at + 2] = basePoints[m] as number;
+    const isYoungGiver = isYoungFounder[m] === 1 && (giftsGiven[m] as number) >= 1;
+    facts[at + 3] = (community[m] as number) * 2 + (isYoungGiver ? 1 : 0);
   }
-  byCap.set(defaultCap, table);
-  return table;
-}
-
-/** Young founders with at least one gift given (the floor's candidates), per member; cached per index. */
-const youngGiverCache = new WeakMap<MatchingIndex, Uint8Array>();
-
-function youngGiversOf(index: MatchingIndex): Uint8Array {
-  let flags = youngGiverCache.get(index);
-  if (flags === undefined) {
-    const { isYoungFounder, giftsGiven } = index;
-    flags = Uint8Array.from(isYoungFounder, (flag, m) => (flag === 1 && (giftsGiven[m] as number) >= 1 ? 1 : 0));
-    youngGiverCache.set(index, flags);
-  }
-  return flags;
+  byCap.set(defaultCap, facts);
+  return facts;
 }
 
 /** Whether a local may be alerted now: not paused, and under their cap in the rolling window. */
@@ -270,43 +259,47 @@ function scoreLocals(
   members: Int32Array,
   scores: Int32Array,
 ): number {
-  const { sectorHits, tagHits, seeksGives, givesSeeks, mutual, meetings, follows, status } = signals;
+  const { values, status, communities, isYoungGiver } = signals;
   // Weights copied to locals: this loop runs over every local of the city, and module bindings are slower to read.
   const w = scoringWeights;
   const { followsYourWork, perSharedSector, maxSharedSectors, perSharedTag, maxSharedTags, textDivisor } = w;
   const threshold = TEXT_RELEVANCE_THRESHOLD;
   const { fewMutualPoints, manyMutualPoints, fewMutualMax, weakTiePoints, closeTiePoints, closeTieMeetings } = w;
-  const { basePoints, community } = index;
   const now = options.now;
   const since = now - (options.capWindowMs ?? defaultPickOptions.capWindowMs);
-  const eligibility = eligibilityOf(index, options.defaultAlertCap ?? defaultPickOptions.defaultAlertCap);
-  const youngGivers = youngGiversOf(index);
-  const { communities, isYoungGiver } = signals;
+  const facts = memberFactsOf(index, options.defaultAlertCap ?? defaultPickOptions.defaultAlertCap);
+  const stride = signalSlots;
+  const factStride = factSlots;
   let count = 0;
   for (let k = 0; k < locals.length; k++) {
     const m = locals[k] as number;
     if (status[m] !== 1) continue;
-    const sg = seeksGives[m] as number;
-    const gs = givesSeeks[m] as number;
-    const sectors = sectorHits[m] as number;
-    const tags = tagHits[m] as number;
+    const at = m * stride;
+    const sectors = values[at] as number;
+    const tags = values[at + 1] as number;
+    const sg = values[at + 2] as number;
+    const gs = values[at + 3] as number;
     if (sectors === 0 && tags === 0 && sg < threshold && gs < threshold) continue;
-    // Alertable: not paused, and the alert that fills their cap (if any) is outside the window (see eligibilityOf).
-    if ((eligibility[2 * m] as number) > now || (eligibility[2 * m + 1] as number) > since) continue;
+    // Alertable: not paused, and the alert that fills their cap (if any) is outside the window (see memberFactsOf).
+    const f = m * factStride;
+    if ((facts[f] as number) > now || (facts[f + 1] as number) > since) continue;
+    const mutual = values[at + 4] as number;
+    const meetings = values[at + 5] as number;
     const score =
-      (follows[m] === 1 ? followsYourWork : 0) +
+      (values[at + 6] === 1 ? followsYourWork : 0) +
       perSharedSector * (sectors < maxSharedSectors ? sectors : maxSharedSectors) +
       perSharedTag * (tags < maxSharedTags ? tags : maxSharedTags) +
       // Dots are never negative, so truncation is the floor of textPoints.
       ((sg / textDivisor) | 0) +
       ((gs / textDivisor) | 0) +
-      (basePoints[m] as number) +
+      (facts[f + 2] as number) +
       // distancePoints, inlined: the inverted U over mutual connections and direct ties.
-      (mutual[m] === 0 ? 0 : (mutual[m] as number) <= fewMutualMax ? fewMutualPoints : manyMutualPoints) +
-      (meetings[m] === 0 ? 0 : (meetings[m] as number) >= closeTieMeetings ? closeTiePoints : weakTiePoints);
+      (mutual === 0 ? 0 : mutual <= fewMutualMax ? fewMutualPoints : manyMutualPoints) +
+      (meetings === 0 ? 0 : meetings >= closeTieMeetings ? closeTiePoints : weakTiePoints);
+    const group = facts[f + 3] as number;
     members[count] = m;
-    communities[count] = community[m] as number;
-    isYoungGiver[count] = youngGivers[m] as number;
+    communities[count] = group >> 1;
+    isYoungGiver[count] = group & 1;
     scores[count++] = score;
   }
   return count;
@@ -328,18 +321,18 @@ export function collectCandidates(index: MatchingIndex, trip: PreparedTrip, opti
     signals,
   };
   if (trip.city < 0) return empty;
-  const { mutual, meetings, follows, status } = signals;
-  // status: 1 = shares something with the trip, 2 = excluded (the traveller, or blocked either way).
-  accumulateLabels(trip.sectors, index.sectorMembers, signals.sectorHits, status);
-  accumulateLabels(trip.tags, index.tagMembers, signals.tagHits, status);
-  accumulateDots(trip.seeks, index.givesPostings, signals.seeksGives, status);
-  accumulateDots(trip.gives, index.seeksPostings, signals.givesSeeks, status);
+  const { values, status } = signals;
+  accumulateLabels(trip.sectors, index.sectorMembers, values, slot.sectors, status);
+  accumulateLabels(trip.tags, index.tagMembers, values, slot.tags, status);
+  accumulateDots(trip.seeks, index.givesPostings, values, slot.seeksGives, status);
+  accumulateDots(trip.gives, index.seeksPostings, values, slot.givesSeeks, status);
 
   // The traveller's neighbourhood: who they met (and how often), mutual connections, followers, blocks.
   const t = trip.traveller;
   if (t >= 0) {
-    accumulateNeighbourhood(index.ties, t, mutual, meetings);
-    for (const m of rowOf(index.followers.offsets, index.followers.targets, t)) follows[m] = 1;
+    accumulateNeighbourhood(index.ties, t, values);
+    for (const m of rowOf(index.followers.offsets, index.followers.targets, t))
+      values[m * signalSlots + slot.follows] = 1;
     for (const m of rowOf(index.blocks.offsets, index.blocks.targets, t)) status[m] = 2;
     status[t] = 2;
   }
