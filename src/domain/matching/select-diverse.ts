@@ -80,14 +80,13 @@ export function selectDiverse(
   }
   const starts = new Int32Array(communityCount + 1);
   for (let c = 0; c < communityCount; c++) starts[c + 1] = (starts[c] as number) + (sizes[c] as number);
-  const byCommunity = new Int32Array(total);
+  const { byCommunity, taken } = buffersFor(total);
   const fill = starts.slice(0, communityCount);
   for (let i = 0; i < total; i++) byCommunity[fill[communities[i] as number]!++] = i;
 
   const { n, cap, dominant } = plan(sizes, total, limit, maxShare);
   const floor = youngFounderFloor(youngCount, n, total);
   const dominantLimit = dominant < 0 ? cap : n - (total - (sizes[dominant] as number));
-  const taken = new Uint8Array(total);
   const perCommunity = new Int32Array(communityCount);
   // Next untaken (young) candidate of each community, as an index into byCommunity.
   const next = starts.slice(0, communityCount);
@@ -137,5 +136,21 @@ export function selectDiverse(
     if (position < 0) break;
     take(position);
   }
+  for (const position of out) taken[position] = 0;
   return out.sort((a, b) => a - b);
+}
+
+/**
+ * Work arrays of the size of the candidate list, reused from one call to the next (a city-sized trip has tens of
+ * thousands of candidates: allocating them per pick fed the garbage collector, whose pauses landed in the slowest
+ * picks). An internal cache: `taken` is all zeros between calls and no result depends on what it held.
+ */
+let pooled = { byCommunity: new Int32Array(0), taken: new Uint8Array(0) };
+
+function buffersFor(total: number): { byCommunity: Int32Array; taken: Uint8Array } {
+  if (pooled.byCommunity.length < total) {
+    const size = Math.max(total, 2 * pooled.byCommunity.length);
+    pooled = { byCommunity: new Int32Array(size), taken: new Uint8Array(size) };
+  }
+  return pooled;
 }
