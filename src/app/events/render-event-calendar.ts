@@ -20,7 +20,9 @@ function buildCalendar(name: string, timeZone: string, events: EventWithCity[], 
   const years = events.flatMap((event) => [event.startsAt.getUTCFullYear(), event.endsAt.getUTCFullYear()]);
   const fromYear = Math.min(context.now().getUTCFullYear(), ...years);
   const toYear = Math.max(fromYear, ...years);
-  const calendar = ical({ name, prodId: { company: "Givefirst", product: "events" } });
+  // ical-generator escapes the events' text but writes the calendar's name as given: a line break in an event's
+  // title would start new lines (a forged VEVENT), so the name is kept on one line.
+  const calendar = ical({ name: name.replace(/[\r\n]+/g, " "), prodId: { company: "Givefirst", product: "events" } });
   calendar.timezone({ name: timeZone, generator: (zone) => buildVTimezone(zone, fromYear, toYear) });
   const host = mailHost(context.settings.baseUrl);
   for (const event of events) {
