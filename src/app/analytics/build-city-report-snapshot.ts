@@ -15,12 +15,13 @@ import { sampleCityNetwork } from "./sample-city-network";
 export const trendQuarters = 8;
 
 /**
- * Above this many members each quarter of the trend costs a Louvain run, sampled betweenness and a randomization of a
- * graph of millions of ties (about a minute of CPU at 1M / 10M), so the trend shrinks to the last four quarters, one
- * randomization of one swap per tie and 16 pivots: a few minutes in all (docs/metrics.md, "The city report").
+ * Above this many members each quarter of the trend costs two Louvain runs, sampled betweenness twice and a
+ * randomization of millions of ties (about 90 s of CPU at 1M / 10M), so the trend shrinks to the last two quarters
+ * (is the city opening or closing?), one randomization of one swap per tie and 16 pivots: under three minutes of CPU
+ * (docs/metrics.md, "At 1M members / 10M ties").
  */
 export const bigCityMembers = 200_000;
-export const bigCityTrendQuarters = 4;
+export const bigCityTrendQuarters = 2;
 export const bigCityTrendPivots = 16;
 
 /**
