@@ -3,8 +3,10 @@ import { Temporal } from "temporal-polyfill";
 import { beforeAll, expect, it } from "vitest";
 import { queueDemoReplies, replyAsDemoLocals } from "../../src/app/demo/reply-as-demo-locals";
 import { replyToUnansweredTrips } from "../../src/app/demo/replies/reply-to-unanswered-trips";
+import { demoPersonasKey, type DemoPersona } from "../../src/app/demo/demo-personas";
 import { seedDemoWorld } from "../../src/app/demo/seed-demo-world";
 import { findCityBySlug } from "../../src/db/repositories/cities.repository";
+import { readSetting } from "../../src/db/repositories/settings.repository";
 import { offers, trips } from "../../src/db/schema/arrivals";
 import { events } from "../../src/db/schema/gatherings";
 import { emailOutbox } from "../../src/db/schema/system";
@@ -137,6 +139,26 @@ describeOnDatabases("demo locals", (database) => {
       .from(emailOutbox)
       .where(eq(emailOutbox.toAddress, traveller.email));
     expect(emails.length).toBe(list.length);
+  });
+
+  it("answers even when a persona offered by hand first, and never answers as a persona", async () => {
+    const tripId = await insertTrip();
+    const personas = (await readSetting<DemoPersona[]>(harness.context.db, demoPersonasKey)) ?? [];
+    const local = personas.find((persona) => persona.city === "miami");
+    if (!local) throw new Error("no Miami persona");
+    await harness.context.db
+      .insert(offers)
+      .values({ tripId, senderId: local.memberId, kind: "coffee", message: "Hi!" });
+
+    // The sweep still sees the trip as unanswered, and the reply writes the demo locals' offers.
+    expect(await replyToUnansweredTrips(harness.context)).toBeGreaterThanOrEqual(10);
+    const senders = await harness.context.db
+      .select({ senderId: offers.senderId })
+      .from(offers)
+      .where(eq(offers.tripId, tripId));
+    const personaIds = new Set(personas.map((persona) => persona.memberId));
+    expect(senders.filter((row) => personaIds.has(row.senderId))).toEqual([{ senderId: local.memberId }]);
+    expect(await replyAsDemoLocals(harness.context, tripId)).toBe(0);
   });
 
   it("catches a trip whose reply was never queued, and leaves demo travellers alone", async () => {

@@ -15,6 +15,7 @@ import {
   type DemoLocalRow,
 } from "../../db/repositories/demo-replies.repository";
 import { findTripWithCity } from "../../db/repositories/offers.repository";
+import { readSetting } from "../../db/repositories/settings.repository";
 import { availabilityKindsOf, type OfferKind } from "../../domain/offers/offer-kinds";
 import { offersPerTrip } from "../../domain/offers/offer-limits";
 import { isInsideAvailability, stayInstants } from "../../domain/offers/stay";
@@ -22,6 +23,7 @@ import { Temporal } from "temporal-polyfill";
 import type { AppContext } from "../context";
 import { toTripStay } from "../offers/load-visible-trip";
 import { saveOffer } from "../offers/save-offer";
+import { demoPersonasKey, type DemoPersona } from "./demo-personas";
 import { writeDemoMessage } from "./replies/demo-messages";
 import { planEventTimes, planTimedOffers, type PlannedSlot } from "./replies/plan-demo-offers";
 
@@ -67,7 +69,12 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
   const { trip, city, traveller } = found;
   const now = context.now();
   const stay = toTripStay(found);
-  const locals = await listDemoLocals(context.db, city.id, traveller.id, minimumLocals);
+  // Personas are people trying the demo by hand: they never answer automatically, and their own offers do not count
+  // as the demo locals' answer.
+  const personaIds = ((await readSetting<DemoPersona[]>(context.db, demoPersonasKey)) ?? []).map(
+    (persona) => persona.memberId,
+  );
+  const locals = await listDemoLocals(context.db, city.id, traveller.id, minimumLocals, personaIds);
   if (locals.length === 0) return 0;
   const venues = await listCityVenues(context.db, city.id, 80);
   const seed = tripId;
@@ -116,7 +123,7 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
   const seeks = trip.seeks.trim() || trip.seeksTags.join(", ");
 
   return context.db.transaction(async (tx) => {
-    if (!(await lockTrip(tx, tripId)) || (await hasDemoOffers(tx, tripId))) return 0;
+    if (!(await lockTrip(tx, tripId)) || (await hasDemoOffers(tx, tripId, personaIds))) return 0;
     const sent = new Map<number, number>();
     const hasRoom = (local: DemoLocalRow) => (sent.get(local.id) ?? 0) < offersPerTrip;
     const take = (local: DemoLocalRow) => {

@@ -1,5 +1,5 @@
 /** What the demo locals need to answer a trip: who they are, the city's venues and events, and whether they answered. */
-import { and, asc, eq, gte, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, ne, not, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
 import { offers, trips } from "../schema/arrivals";
 import { events, invitations } from "../schema/gatherings";
@@ -14,16 +14,19 @@ export interface DemoLocalRow {
 
 /**
  * The demo members of a city who answer trips: its demo locals first, then, when there are fewer than `atLeast`, other
- * demo members of the city. Never the traveller, a suspended member, or anyone in a block with the traveller.
+ * demo members of the city. Never the traveller, a suspended member, anyone in a block with the traveller, nor the
+ * `excluded` members (the personas, whom visitors act as by hand).
  */
 export async function listDemoLocals(
   db: Database,
   cityId: number,
   travellerId: number,
   atLeast: number,
+  excluded: readonly number[] = [],
 ): Promise<DemoLocalRow[]> {
   const eligible = and(
     eq(members.homeCityId, cityId),
+    excluded.length > 0 ? not(inArray(members.id, [...excluded])) : undefined,
     eq(members.isDemo, true),
     isNull(members.suspendedAt),
     ne(members.id, travellerId),
@@ -131,25 +134,41 @@ export async function lockTrip(tx: Database, tripId: number): Promise<boolean> {
 }
 
 /** Whether demo members already answered this trip. */
-export async function hasDemoOffers(db: Database, tripId: number): Promise<boolean> {
+/** Whether demo members other than the `excluded` ones (the personas, who offer by hand) made offers on the trip. */
+export async function hasDemoOffers(db: Database, tripId: number, excluded: readonly number[] = []): Promise<boolean> {
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(offers)
     .innerJoin(members, eq(members.id, offers.senderId))
-    .where(and(eq(offers.tripId, tripId), eq(members.isDemo, true)))
+    .where(
+      and(
+        eq(offers.tripId, tripId),
+        eq(members.isDemo, true),
+        excluded.length > 0 ? not(inArray(members.id, [...excluded])) : undefined,
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
 
 /**
  * Recent active trips of real (non-demo) members in cities that have demo locals, with no demo offer yet, created
- * before `createdBefore`: the ones a missed or lost job left unanswered.
+ * before `createdBefore`: the ones a missed or lost job left unanswered. Offers of the `excluded` members (personas,
+ * acting by hand) are no answer.
  */
 export async function listUnansweredRealTrips(
   db: Database,
   createdAfter: Date,
   createdBefore: Date,
+  excluded: readonly number[] = [],
 ): Promise<number[]> {
+  const notExcluded =
+    excluded.length > 0
+      ? sql` and sender.id not in (${sql.join(
+          excluded.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql``;
   const rows = await db
     .select({ id: trips.id })
     .from(trips)
@@ -161,7 +180,7 @@ export async function listUnansweredRealTrips(
         gte(trips.createdAt, createdAfter),
         lte(trips.createdAt, createdBefore),
         sql`exists (select 1 from ${members} local where local.is_demo_local and local.home_city_id = ${trips.cityId})`,
-        sql`not exists (select 1 from ${offers} o join ${members} sender on sender.id = o.sender_id where o.trip_id = ${trips.id} and sender.is_demo)`,
+        sql`not exists (select 1 from ${offers} o join ${members} sender on sender.id = o.sender_id where o.trip_id = ${trips.id} and sender.is_demo${notExcluded})`,
       ),
     )
     .orderBy(asc(trips.id))
