@@ -7,6 +7,7 @@ import { attributeAssortativity, eiIndex } from "./mixing";
 import type { EiIndex, NodeGroups } from "./mixing";
 import { structuralHoles } from "./structural-holes";
 import { brokerage } from "./brokerage";
+import { asBothArcs } from "./compact-graph";
 import type { CompactGraph } from "./compact-graph";
 import { measureStructure } from "./network-structure";
 import { opennessIndex } from "./openness-index";
@@ -76,20 +77,9 @@ export interface CityReportOptions extends OpennessOptions {
 const finiteOrNull = (value: number | undefined): number | null =>
   value === undefined || !Number.isFinite(value) ? null : value;
 
-/**
- * The directed graph brokerage is read on: follows, or each tie as two arcs when the app has no follows. The rows of
- * an undirected graph already hold both arcs of each tie, so they serve as out- and in-rows without a copy.
- */
+/** The directed graph brokerage is read on: follows, or each tie as two arcs (no copy) when the app has no follows. */
 function brokerageGraph(ties: CompactGraph, follows: CompactGraph | null): CompactGraph {
-  if (follows && follows.edgeCount > 0) return follows;
-  return {
-    ...ties,
-    directed: true,
-    edgeCount: ties.targets.length,
-    inOffsets: ties.offsets,
-    inTargets: ties.targets,
-    inWeights: ties.weights,
-  };
+  return follows && follows.edgeCount > 0 ? follows : asBothArcs(ties);
 }
 
 /** The `count` nodes with the highest positive scores, best first (ties by node number): O(n·count), no sort of n. */

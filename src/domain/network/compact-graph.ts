@@ -151,6 +151,22 @@ export function toUndirected(graph: CompactGraph): CompactGraph {
   );
 }
 
+/**
+ * An undirected graph seen as a directed one with each tie as two arcs, without a copy: its rows already hold both
+ * arcs of each tie, so they serve as out- and in-rows alike.
+ */
+export function asBothArcs(graph: CompactGraph): CompactGraph {
+  if (graph.directed) throw new RangeError("asBothArcs takes an undirected graph");
+  return {
+    ...graph,
+    directed: true,
+    edgeCount: graph.targets.length,
+    inOffsets: graph.offsets,
+    inTargets: graph.targets,
+    inWeights: graph.weights,
+  };
+}
+
 /** Number of neighbours (out-neighbours when directed). */
 export function degreeOf(graph: CompactGraph, node: number): number {
   return (graph.offsets[node + 1] as number) - (graph.offsets[node] as number);
