@@ -9,6 +9,8 @@ export interface LoadRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Called before each send of this request: returns the request to send (another path, body or cookie). */
+  setupRequest?: (request: LoadRequest) => LoadRequest;
 }
 
 export interface LoadResponse {

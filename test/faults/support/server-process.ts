@@ -28,20 +28,23 @@ export interface ServerProcess {
 
 /** Starts the server and resolves once it prints the line that it is listening. */
 export async function startServerProcess(options: {
-  databaseUrl: string;
+  /** A PostgreSQL server's database; null for PGlite in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir?: string;
   env?: Record<string, string>;
   startTimeoutMs?: number;
 }): Promise<ServerProcess> {
   const port = await freePort();
+  const { DATABASE_URL: _inherited, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "src", "server", "main.ts")], {
     cwd: projectRoot,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: "test",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: options.databaseUrl,
-      DATA_DIR: mkdtempSync(join(tmpdir(), "givefirst-faults-data-")),
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      DATA_DIR: options.dataDir ?? mkdtempSync(join(tmpdir(), "givefirst-faults-data-")),
       AUTH_SECRET: testSecret,
       BASE_URL: testBaseUrl,
       DEMO: "0",

@@ -1,0 +1,369 @@
+/**
+ * `npm run bench -- load [--members N] [--duration S] [--connections C] [--engines postgres,pglite]`: the server
+ * under 50 concurrent clients (autocannon on 127.0.0.1) on a city of N members (default 100,000, about 10 ties each:
+ * 1,000,000 ties), loaded by the demo loader's bulk path. The mix: the arrivals feed, the trip page, its agenda and
+ * offers, and offer creation (one in five requests). Targets (issue #8): p99 < 200 ms, 0 errors, server memory < 1 GB
+ * on PostgreSQL; the same figures on PGlite, reported. PostgreSQL is BENCH_DATABASE_URL (default the local server's
+ * `test` database), in a database of its own that is dropped after. Ends with one JSON line.
+ */
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import pg from "pg";
+import { seedDemoWorld } from "../src/app/demo/seed-demo-world";
+import { createDb, type DatabaseHandle } from "../src/db/create-db";
+import { trips } from "../src/db/schema/arrivals";
+import { users } from "../src/db/schema/auth";
+import { members } from "../src/db/schema/people";
+import { runLoad, type LoadRequest } from "../test/faults/support/autocannon";
+import { memberHeaders, sessionCookie, startServerProcess } from "../test/faults/support/server-process";
+
+const dayMs = 86_400_000;
+const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+interface Options {
+  membersPerCity: number;
+  durationSeconds: number;
+  connections: number;
+  routeSeconds: number;
+  engines: ("postgres" | "pglite")[];
+}
+
+interface Prepared {
+  cityMembers: number;
+  cityTies: number;
+  seedSeconds: number;
+  locals: string[];
+  travellers: string[];
+  tripIds: number[];
+  slotStartsAt: string;
+}
+
+interface EngineFigures {
+  engine: string;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  non2xx: Record<string, number>;
+  offersCreated: number;
+  serverPeakRssMb: number;
+  serverCpuSeconds: number;
+  /** p99 of each route run alone. */
+  p99MsAlone: Record<string, number>;
+  cityMembers: number;
+  cityTies: number;
+  seedSeconds: number;
+  pass: boolean;
+}
+
+function parseOptions(args: string[]): Options {
+  const value = (name: string) => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  return {
+    membersPerCity: Number(value("--members") ?? 100_000),
+    durationSeconds: Number(value("--duration") ?? 30),
+    connections: Number(value("--connections") ?? 50),
+    routeSeconds: Number(value("--route-seconds") ?? 5),
+    engines: (value("--engines") ?? "postgres,pglite").split(",") as Options["engines"],
+  };
+}
+
+/** Loads the demo world, signs in locals of Miami (members with ties) and travellers from Toulouse with trips. */
+async function prepare(handle: DatabaseHandle, membersPerCity: number): Promise<Prepared> {
+  const context = { db: handle.db, executeSql: handle.executeSql, now: () => new Date() };
+  const started = performance.now();
+  await seedDemoWorld(context, { membersPerCity, seed: "bench" });
+  const seedSeconds = (performance.now() - started) / 1000;
+  const count = async (text: string, values: unknown[]) =>
+    Number((await handle.executeSql(text, values)).rows[0]?.n ?? 0);
+  const cityId = Number((await handle.executeSql("select id from cities where slug = $1", ["miami"])).rows[0]?.id);
+  const homeId = Number((await handle.executeSql("select id from cities where slug = $1", ["toulouse"])).rows[0]?.id);
+  const cityMembers = await count("select count(*) as n from members where home_city_id = $1", [cityId]);
+  const cityTies = await count(
+    "select count(*) as n from ties t join members a on a.id = t.a_id join members b on b.id = t.b_id where a.home_city_id = $1 and b.home_city_id = $1",
+    [cityId],
+  );
+
+  const signIn = async (cityOfMember: number, howMany: number): Promise<{ id: number; cookie: string }[]> => {
+    const rows = await handle.executeSql(
+      "select id, user_id from members where home_city_id = $1 order by id limit $2",
+      [cityOfMember, howMany],
+    );
+    const signedIn: { id: number; cookie: string }[] = [];
+    for (const row of rows.rows) {
+      const id = Number(row.id);
+      let userId = row.user_id === null ? null : String(row.user_id);
+      if (userId === null) {
+        userId = randomUUID();
+        await handle.db
+          .insert(users)
+          .values({ id: userId, name: `Bench ${id}`, email: `bench-${id}@example.test`, emailVerified: true });
+        await handle.db.update(members).set({ userId }).where(eq(members.id, id));
+      }
+      signedIn.push({ id, cookie: await sessionCookie(context, userId) });
+    }
+    return signedIn;
+  };
+  const locals = await signIn(cityId, 250);
+  const travellers = await signIn(homeId, 25);
+  const arrival = Date.now() + 20 * dayMs;
+  const tripRows = await handle.db
+    .insert(trips)
+    .values(
+      travellers.map((traveller) => ({
+        memberId: traveller.id,
+        cityId,
+        arrivalDate: isoDate(arrival),
+        departureDate: isoDate(arrival + 4 * dayMs),
+        seeks: "investors and founders in fintech",
+        availability: { weekly: {} },
+        audience: "members",
+        visibleUntil: new Date(arrival + 6 * dayMs),
+      })),
+    )
+    .returning({ id: trips.id });
+  return {
+    cityMembers,
+    cityTies,
+    seedSeconds: Number(seedSeconds.toFixed(1)),
+    locals: locals.map((local) => local.cookie),
+    travellers: travellers.map((traveller) => traveller.cookie),
+    tripIds: tripRows.map((row) => row.id),
+    slotStartsAt: `${isoDate(arrival + dayMs)}T16:00:00Z`,
+  };
+}
+
+/** The request mix: each connection cycles through these five, each send with the next member and trip. */
+function requestMix(prepared: Prepared): LoadRequest[] {
+  let turn = 0;
+  let pair = 0;
+  const pick = <T>(list: T[], index: number) => list[index % list.length]!;
+  // autocannon's own request carries the host and port: each send changes only method, path, cookie and body.
+  const asMember = (base: LoadRequest, cookie: string, request: LoadRequest): LoadRequest => ({
+    ...base,
+    ...request,
+    headers: memberHeaders(cookie),
+  });
+  const tripOf = () => {
+    turn += 1;
+    const index = turn % prepared.tripIds.length;
+    return {
+      tripId: prepared.tripIds[index]!,
+      traveller: prepared.travellers[index]!,
+      local: pick(prepared.locals, turn),
+    };
+  };
+  return [
+    { path: "/", setupRequest: (base) => asMember(base, tripOf().local, { method: "GET", path: "/api/arrivals" }) },
+    {
+      path: "/",
+      setupRequest: (base) => {
+        const { tripId, local } = tripOf();
+        return asMember(base, local, { method: "GET", path: `/api/trips/${tripId}` });
+      },
+    },
+    {
+      path: "/",
+      setupRequest: (base) => {
+        const { tripId, traveller } = tripOf();
+        return asMember(base, traveller, { method: "GET", path: `/api/trips/${tripId}/agenda` });
+      },
+    },
+    {
+      path: "/",
+      setupRequest: (base) => {
+        const { tripId, traveller } = tripOf();
+        return asMember(base, traveller, { method: "GET", path: `/api/trips/${tripId}/offers` });
+      },
+    },
+    {
+      path: "/",
+      // Each (local, trip) pair offers once: 250 locals × 25 trips, within the caps of 3 a trip and 20 a day.
+      setupRequest: (base) => {
+        pair += 1;
+        const local = pick(prepared.locals, pair);
+        const tripId = prepared.tripIds[Math.floor(pair / prepared.locals.length) % prepared.tripIds.length]!;
+        return asMember(base, local, {
+          method: "POST",
+          path: `/api/trips/${tripId}/offers`,
+          body: JSON.stringify({
+            kind: "coffee",
+            message: "Happy to meet for a coffee near Brickell",
+            slots: [{ startsAt: prepared.slotStartsAt, durationMinutes: 45 }],
+            venue: { name: "Panther Coffee", address: "2390 NW 2nd Ave", lat: 25.8, lon: -80.19 },
+          }),
+        });
+      },
+    },
+  ];
+}
+
+function processFigures(pid: number): { peakRssMb: number; cpuSeconds: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticks = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
+  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / ticks;
+  return { peakRssMb: Math.round(peakKb / 1024), cpuSeconds: Number(cpuSeconds.toFixed(1)) };
+}
+
+async function measure(
+  engine: "postgres" | "pglite",
+  prepared: Prepared,
+  server: { url: string; pid: number },
+  options: Options,
+): Promise<Omit<EngineFigures, "cityMembers" | "cityTies" | "seedSeconds" | "offersCreated">> {
+  // Each route alone first, for a few seconds, so that a slow one shows by name; then the mix, which is the figure.
+  const mix = requestMix(prepared);
+  const routes: Record<string, number> = {};
+  for (const [index, name] of ["arrivals", "trip", "agenda", "offers", "createOffer"].entries()) {
+    const alone = await runLoad({
+      url: server.url,
+      connections: options.connections,
+      durationSeconds: options.routeSeconds,
+      requests: [mix[index]!],
+      timeoutSeconds: 30,
+    }).done;
+    routes[name] = alone.latency.p99;
+    console.log(
+      `${engine}: ${name} alone: ${alone.total} requests, p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms`,
+    );
+  }
+  const load = runLoad({
+    url: server.url,
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+    requests: mix,
+    timeoutSeconds: 30,
+  });
+  const result = await load.done;
+  const non2xx: Record<string, number> = {};
+  for (const response of result.responses)
+    if (response.status >= 300) non2xx[response.status] = (non2xx[response.status] ?? 0) + 1;
+  const { peakRssMb, cpuSeconds } = processFigures(server.pid);
+  const errors = result.errors + Object.values(non2xx).reduce((sum, n) => sum + n, 0);
+  return {
+    engine,
+    requests: result.total,
+    requestsPerSecond: Math.round(result.requestsPerSecond),
+    p50Ms: result.latency.p50,
+    p90Ms: result.latency.p90,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    errors,
+    non2xx,
+    serverPeakRssMb: peakRssMb,
+    serverCpuSeconds: cpuSeconds,
+    p99MsAlone: routes,
+    pass: result.latency.p99 < 200 && errors === 0 && peakRssMb < 1024,
+  };
+}
+
+async function runEngine(engine: "postgres" | "pglite", options: Options): Promise<EngineFigures> {
+  let databaseUrl: string | null = null;
+  let dataDir: string | undefined;
+  let cleanup: () => Promise<void>;
+  let handle: DatabaseHandle;
+  if (engine === "postgres") {
+    const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+    const name = `givefirst_bench_load_${process.pid}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    cleanup = async () => {
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    };
+    handle = await createDb({ engine: "postgres", url: databaseUrl, poolSize: 4, statementTimeoutMs: 600_000 });
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), "givefirst-bench-load-"));
+    const directory = dataDir;
+    cleanup = async () => rmSync(directory, { recursive: true, force: true });
+    // The server keeps PGlite in DATA_DIR/pglite (src/server/config.ts).
+    handle = await createDb({ engine: "pglite", dataDir: join(dataDir, "pglite") });
+  }
+  try {
+    console.log(`${engine}: loading ${options.membersPerCity} members a city…`);
+    const prepared = await prepare(handle, options.membersPerCity);
+    console.log(
+      `${engine}: Miami has ${prepared.cityMembers} members and ${prepared.cityTies} ties (loaded in ${prepared.seedSeconds} s)`,
+    );
+    // PGlite's data directory is one process's: the bench lets go of it before the server opens it.
+    if (engine === "pglite") await handle.close();
+    const server = await startServerProcess({
+      databaseUrl,
+      ...(dataDir ? { dataDir } : {}),
+      env: { LOG_LEVEL: "error" },
+      startTimeoutMs: 300_000,
+    });
+    try {
+      const figures = await measure(engine, prepared, { url: server.url, pid: server.child.pid! }, options);
+      server.child.kill("SIGTERM");
+      await server.exited;
+      let offersCreated = 0;
+      if (engine === "postgres") {
+        offersCreated = Number(
+          (
+            await handle.executeSql(
+              "select count(*) as n from offers where kind = 'coffee' and message like 'Happy to meet for a coffee near Brickell'",
+            )
+          ).rows[0]?.n ?? 0,
+        );
+      }
+      const all = {
+        ...figures,
+        offersCreated,
+        cityMembers: prepared.cityMembers,
+        cityTies: prepared.cityTies,
+        seedSeconds: prepared.seedSeconds,
+      };
+      console.log(
+        `${engine}: ${all.requests} requests (${all.requestsPerSecond}/s) at ${options.connections} clients: p50 ${all.p50Ms} ms, p90 ${all.p90Ms} ms, p99 ${all.p99Ms} ms, max ${all.maxMs} ms; ${all.errors} errors ${JSON.stringify(all.non2xx)}; server peak RSS ${all.serverPeakRssMb} MB, CPU ${all.serverCpuSeconds} s → ${all.pass ? "pass" : "FAIL"}`,
+      );
+      return all;
+    } finally {
+      await server.kill();
+    }
+  } finally {
+    if (engine === "postgres") await handle.close();
+    await cleanup();
+  }
+}
+
+export async function main(args: string[]): Promise<void> {
+  const options = parseOptions(args);
+  const loadBefore = loadavg().map((value) => Number(value.toFixed(2)));
+  console.log(
+    `load average before: ${loadBefore.join(" ")} (${options.connections} clients, ${options.durationSeconds} s per engine)`,
+  );
+  const results: EngineFigures[] = [];
+  for (const engine of options.engines) results.push(await runEngine(engine, options));
+  const postgres = results.find((result) => result.engine === "postgres");
+  console.log(
+    JSON.stringify({
+      bench: "load",
+      membersPerCity: options.membersPerCity,
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadavg().map((value) => Number(value.toFixed(2))),
+      engines: results,
+      pass: postgres?.pass ?? false,
+    }),
+  );
+}
