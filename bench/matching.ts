@@ -144,6 +144,7 @@ export async function main(args: string[]): Promise<void> {
       trips: tripCount,
       p50_ms: round(p50),
       p99_ms: round(p99),
+      cpu_p50_ms: round(percentile(cpuSorted, 50)),
       cpu_p99_ms: round(percentile(cpuSorted, 99)),
       load_avg: round(os.loadavg()[0] ?? NaN),
       baseline_sql_p99_ms: sqlP99,
