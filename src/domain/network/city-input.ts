@@ -79,16 +79,23 @@ export function memberAttributes(members: readonly CityMember[]): Record<string,
 export function prepareCity(input: CityNetworkInput): PreparedCity {
   const n = input.members.length;
   const { a, b, firstMetAt } = input.ties;
-  // Positions of the ties that count, in a typed array: a million-member city has ten million ties.
+  // Positions of the ties that count, in a typed array: a million-member city has ten million ties. When every tie
+  // counts (the usual case), the columns are read as they are, without copies.
   let kept = 0;
   const keep = new Int32Array(a.length);
   for (let e = 0; e < a.length; e++)
     if (firstMetAt === undefined || (firstMetAt[e] as number) <= input.now) keep[kept++] = e;
-  const sources = new Int32Array(kept);
-  const targets = new Int32Array(kept);
-  for (let k = 0; k < kept; k++) {
-    sources[k] = a[keep[k] as number] as number;
-    targets[k] = b[keep[k] as number] as number;
+  let sources: ArrayLike<number> = a;
+  let targets: ArrayLike<number> = b;
+  if (kept < a.length) {
+    const someSources = new Int32Array(kept);
+    const someTargets = new Int32Array(kept);
+    for (let k = 0; k < kept; k++) {
+      someSources[k] = a[keep[k] as number] as number;
+      someTargets[k] = b[keep[k] as number] as number;
+    }
+    sources = someSources;
+    targets = someTargets;
   }
   const ties = buildCompactGraph(n, { sources, targets });
   const follows = input.follows
