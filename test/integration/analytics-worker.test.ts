@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { buildCityReportSnapshot } from "../../src/app/analytics/build-city-report-snapshot";
 import type { CityNetworkTypedInput } from "../../src/app/analytics/build-city-network-input";
@@ -73,6 +76,28 @@ describe("the city report's worker thread", () => {
     expect(ticks).toBeGreaterThan(workerMs / 10 / 4);
     expect(longestGapMs).toBeLessThan(Math.max(150, blockedMs / 3));
   }, 120_000);
+
+  it("starts the same way in a server run as `npm start` runs it (node --import tsx)", async () => {
+    const script = `
+      import { computeCityReportInWorker } from "./src/jobs/analytics-jobs.ts";
+      const members = Array.from({ length: 40 }, (_, i) => ({ id: String(i + 1) }));
+      const a = Int32Array.from({ length: 120 }, (_, k) => k % 40);
+      const b = Int32Array.from({ length: 120 }, (_, k) => (k * 7 + 3) % 40);
+      const none = new Int32Array(0);
+      const snapshot = await computeCityReportInWorker()({
+        input: { members, ties: { a, b, strength: new Float64Array(120), firstMetAt: new Float64Array(120) },
+                 follows: { follower: none, followed: none }, now: 0 },
+        memberIds: Int32Array.from(members, (member) => Number(member.id)),
+      });
+      console.log(JSON.stringify({ members: snapshot.counts.members, placed: Object.keys(snapshot.communityOf).length }));
+    `;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script],
+      { cwd: join(import.meta.dirname, "..", "..") },
+    );
+    expect(JSON.parse(stdout.trim())).toEqual({ members: 40, placed: 40 });
+  }, 60_000);
 
   it("rejects with the worker's error and keeps this process going", async () => {
     const request = generatedCity(2, 20);
