@@ -5,6 +5,7 @@ import type { AppContext } from "../app/context";
 import type { ViewerInfo } from "../app/get-viewer";
 import { AppError, type ErrorCode } from "../domain/errors";
 import { errorStatus } from "./error-status";
+import { findNulCharacter } from "./nul-characters";
 
 export type ServerEnv = {
   Variables: { viewer: ViewerInfo | null; requestId: string };
@@ -16,7 +17,21 @@ export type Router = OpenAPIHono<ServerEnv>;
 export function createRouter(): Router {
   return new OpenAPIHono<ServerEnv>({
     defaultHook: (result, c) => {
-      if (result.success) return;
+      if (result.success) {
+        const field = findNulCharacter(result.data);
+        if (field === null) return;
+        const name = field || result.target;
+        return c.json(
+          {
+            error: {
+              code: "validation_failed" as const,
+              message: `${name}: must not contain the NUL character`,
+              field: name,
+            },
+          },
+          400,
+        );
+      }
       const issue = result.error.issues[0];
       const field = issue?.path.map(String).join(".") || undefined;
       return c.json(
