@@ -21,6 +21,7 @@ import { startJobQueue } from "../jobs/pg-boss-queue";
 import { createSmtpSender } from "../jobs/smtp-sender";
 import { ConfigError, databaseOptions, loadConfig } from "./config";
 import { createServerApp } from "./create-app";
+import { isDatabaseUnavailable } from "./error-status";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -95,6 +96,12 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  // A background query (a library's fire-and-forget write) that fails because the database went away must not
+  // take the server down with it; any other unhandled rejection is a bug and still ends the process.
+  process.on("unhandledRejection", (error) => {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logger.warn({ err: error }, "background query failed: the database is unavailable");
+  });
 }
 
 main().catch((error: unknown) => {

@@ -32,7 +32,7 @@ describe("two server processes on one PostgreSQL", () => {
     crowd = [];
     for (let i = 0; i < 40; i++) crowd.push(await addMember(context, { name: `Guest ${i}`, homeCityId: world.cityId }));
     servers = await Promise.all([startServerProcess({ databaseUrl: url }), startServerProcess({ databaseUrl: url })]);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     for (const server of servers) await server.kill();
     await handle?.close();

@@ -59,7 +59,7 @@ export async function startServerProcess(options: {
   const exited = new Promise<number | string | null>((resolve) =>
     child.on("exit", (code, signal) => resolve(code ?? signal)),
   );
-  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  const timeoutMs = options.startTimeoutMs ?? 150_000;
   const started = Date.now();
   while (!output.includes("Givefirst is running at")) {
     if (child.exitCode !== null || child.signalCode !== null)
