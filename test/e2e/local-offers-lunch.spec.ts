@@ -1,6 +1,7 @@
 /**
  * A local's side: the demo newcomer announces a trip to Miami; Emily, a Miami local who follows his blog, sees the
- * arrival with the reasons it concerns her and offers a lunch at a time of Miami; the traveller sees it and accepts.
+ * arrival with the reasons it concerns her and offers a lunch at a time of Miami, then writes in the offer's thread
+ * from the offers she made; the traveller sees the offer, accepts it and answers in the thread.
  */
 import { expect, test } from "@playwright/test";
 import { daysFromNow, expectAccessible, screenshot, signInAsPersona, signOut } from "./helpers";
@@ -49,6 +50,18 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   await expectAccessible(page, "offer form");
   await form.getByRole("button", { name: "Send my offer" }).click();
   await expect(arrival.getByText("Your offer was sent to Julien Castaing.")).toBeVisible();
+
+  // The local finds the offer among the offers she made and writes in its thread.
+  await page.getByRole("link", { name: "My trips" }).click();
+  const made = page.getByRole("region", { name: "Offers I made" });
+  await made.getByRole("link", { name: "Lunch" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Lunch offered by Emily Thompson");
+  await expect(page.getByText("No message yet. Write to Julien Castaing to agree on the details.")).toBeVisible();
+  await page
+    .getByLabel("Your message", { exact: true })
+    .fill("They have a vegetarian menu too, tell me if you need it.");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Messages" })).toContainText("vegetarian menu");
   await signOut(page);
 
   await signInAsPersona(page, "Julien Castaing");
@@ -62,4 +75,13 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   await expect(page.locator(".calendar-item").filter({ hasText: "Emily Thompson" })).toContainText("12:30");
   await screenshot(page, "22-traveller-accepted-lunch");
   await expectAccessible(page, "trip with an accepted lunch");
+
+  // The traveller reads the local's message in the offer's thread and answers.
+  await offer.getByRole("link", { name: "Messages with Emily Thompson" }).click();
+  const thread = page.getByRole("list", { name: "Messages" });
+  await expect(thread).toContainText("vegetarian menu");
+  await page.getByLabel("Your message", { exact: true }).fill("No need, thank you! See you there.");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(thread.locator("li")).toHaveCount(2);
+  await screenshot(page, "23-offer-thread-traveller");
 });

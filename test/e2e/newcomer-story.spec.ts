@@ -113,17 +113,26 @@ test("a newcomer signs up, verifies, onboards, announces a trip to Miami and acc
     entries.map((entry) => Date.parse(entry.startsAt)).sort((x, y) => x - y),
   );
 
-  // The thread of an accepted offer: the traveller writes to the local.
-  const first = accepted[1] ?? accepted[0];
-  if (!first) throw new Error("no accepted offer");
-  await page
-    .locator(`[data-offer-id="${first.id}"]`)
-    .getByRole("link", { name: /^Messages with/ })
-    .click();
-  await expect(page).toHaveURL(new RegExp(`/offers/${first.id}$`));
-  await page.getByLabel("Your message", { exact: true }).fill("Thank you! Should I bring anything?");
+  // Ask a local for another time, with a word: it lands in the offer's thread, where the traveller writes more.
+  const otherId = await page
+    .locator(".offers > li")
+    .filter({ hasText: "Waiting for your answer" })
+    .first()
+    .getAttribute("data-offer-id");
+  const other = page.locator(`[data-offer-id="${otherId}"]`);
+  await other.getByRole("button", { name: "Ask for another time" }).click();
+  const ask = other.getByRole("form", { name: /^Ask .* for another time$/ });
+  await ask.getByLabel("Which times would suit you? (optional)").fill("Could we do Thursday morning instead?");
+  await ask.getByRole("button", { name: "Send the request" }).click();
+  await expect(other).toContainText("another time asked");
+  await other.getByRole("link", { name: /^Messages with/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/offers/${otherId}$`));
+  const thread = page.getByRole("list", { name: "Messages" });
+  await expect(thread).toContainText("Could we do Thursday morning instead?");
+  await page.getByLabel("Your message", { exact: true }).fill("Or Friday at lunch, if that suits you better.");
   await page.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(page.getByRole("list", { name: "Messages" })).toContainText("Should I bring anything?");
+  await expect(thread.locator("li")).toHaveCount(2);
+  await expect(thread).toContainText("Or Friday at lunch");
   await screenshot(page, "08-offer-thread");
   await expectAccessible(page, "offer thread");
 });
