@@ -1,22 +1,22 @@
 /** Calls a route of the matrix as one actor: the path's parameters filled from the world, its body and query. */
 import type { RouteCase } from "./route-matrix";
-import type { World, WorldIds } from "./world";
+import type { MatrixIds, World } from "./world";
 import { expect } from "vitest";
 import type { Client } from "../support/test-app";
 import { testBaseUrl } from "../support/test-app";
 
 /** Ids that name nothing: the answer for them is what a hidden resource must answer too. */
-export const missingIds = new Proxy({} as WorldIds, {
+export const missingIds = new Proxy({} as MatrixIds, {
   get: (_target, key) => (key === "city" ? "nowhere" : key === "calendarSecret" ? "0".repeat(43) : 2_000_000_000),
 });
 
 /** The concrete path of a route key such as "GET /api/trips/{id}". */
-export function routePath(key: string, rule: RouteCase, ids: WorldIds): string {
+export function routePath(key: string, rule: RouteCase, ids: MatrixIds): string {
   const template = key.slice(key.indexOf(" ") + 1);
   const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
     const source = rule.params?.[name];
     if (source === undefined) throw new Error(`${key}: no matrix value for the path parameter ${name}`);
-    const value = typeof source === "number" ? source : (ids[source as keyof WorldIds] ?? source);
+    const value = typeof source === "number" ? source : (ids[source] ?? source);
     return encodeURIComponent(String(value));
   });
   return rule.query ? `${path}?${rule.query(ids)}` : path;
@@ -27,7 +27,7 @@ export async function callRoute(
   client: Client,
   key: string,
   rule: RouteCase,
-  ids: WorldIds,
+  ids: MatrixIds,
 ): Promise<{ status: number; text: string }> {
   const method = key.slice(0, key.indexOf(" "));
   const path = routePath(key, rule, ids);

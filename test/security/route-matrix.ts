@@ -10,7 +10,7 @@
  * - `anonymous`: how a request without a session is refused (401 unless the route answers 404 or serves everyone);
  * - `expect`: exceptions per actor, e.g. a member who may see the resource but gets 409 for a rule of the domain;
  * - `fresh`: plants resources of its own for a route that consumes them (cancel, withdraw…), so that the routes
- *   after it still find the shared world as planted.
+ *   after it still find the shared world as planted; it returns ids under names that `params` and `body` may use.
  * A write's refused calls must leave every table unchanged (checked with a checksum of the whole database).
  */
 import { offers, offerTimeProposals } from "../../src/db/schema/arrivals";
@@ -20,21 +20,22 @@ import { users } from "../../src/db/schema/auth";
 import * as people from "../../src/db/schema/people";
 import { blocks, memberFeeds } from "../../src/db/schema/people";
 import { notifications, reports } from "../../src/db/schema/system";
-import type { Actor, World, WorldIds } from "./world";
+import type { Actor, MatrixIds, World, WorldIds } from "./world";
 
 export type Outcome = "ok" | number;
 
 export interface RouteCase {
   params?: Record<string, keyof WorldIds | string | number>;
-  query?: (ids: WorldIds) => string;
-  body?: (ids: WorldIds) => unknown;
+  query?: (ids: MatrixIds) => string;
+  body?: (ids: MatrixIds) => unknown;
   /** A body that is not JSON (e.g. text/calendar). */
   raw?: { contentType: string; text: string };
   ok: readonly Actor[];
   refused?: 403 | 404;
   anonymous?: Outcome;
   expect?: Partial<Record<Actor, Outcome>>;
-  fresh?: (world: World) => Promise<Partial<WorldIds>>;
+  /** Plants what the route consumes; the names it returns can be used in `params` and read in `body`. */
+  fresh?: (world: World) => Promise<Record<string, number | string>>;
 }
 
 export const everyone: readonly Actor[] = [

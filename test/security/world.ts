@@ -29,7 +29,7 @@ export const worldNow = new Date("2026-11-26T12:00:00Z");
 type Json = Record<string, unknown>;
 
 /** The planted resources' ids and secrets, by name, for path parameters and checks. */
-export interface WorldIds {
+export type WorldIds = {
   city: string;
   cityId: number;
   owner: number;
@@ -50,7 +50,9 @@ export interface WorldIds {
   publicEvent: number;
   /** The owner's one-click unsubscribe token. */
   unsubscribeToken: string;
-}
+};
+/** The world's ids and whatever a matrix entry's `fresh` planting adds under names of its own. */
+export type MatrixIds = WorldIds & Record<string, number | string>;
 
 export interface World {
   harness: ReturnType<typeof createTestApp>;
