@@ -1,14 +1,25 @@
 /**
  * The browser suite: Debian's Chromium (never `npx playwright install`), one worker, the app started by `npm start`'s
- * script on a fresh data directory in demo mode, with demo locals answering after one second.
+ * script on a free port (or E2E_PORT) and a fresh data directory in demo mode, with demo locals answering after one
+ * second.
  */
 import { defineConfig } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const port = Number(process.env.E2E_PORT ?? 3917);
-// Workers load this file too: the directory is made once, by the main process, and handed down through the env.
+// Workers load this file too: the port and the directory are chosen once, by the main process, and handed down
+// through the env. The port is one the system reports free, so that runs side by side do not collide.
+process.env.E2E_PORT ??= execFileSync(
+  process.execPath,
+  [
+    "-e",
+    "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });",
+  ],
+  { encoding: "utf8" },
+).trim();
+const port = Number(process.env.E2E_PORT);
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "givefirst-e2e-"));
 
 export default defineConfig({
