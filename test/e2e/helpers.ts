@@ -256,3 +256,21 @@ export async function paintedPixels(page: Page, selector: string): Promise<{ pai
     return { painted, total: image.width * image.height };
   }, png.toString("base64"));
 }
+
+/** Picks a member in one of the introduction form's member pickers: the city, a search, then the match named. */
+export async function pickMember(
+  page: Page,
+  options: { picker: string; city: string; search: string; name: string; language?: "en" | "fr" },
+) {
+  const text =
+    options.language === "fr"
+      ? { city: "Ville", search: "Chercher par nom ou par mots", choose: "Choisir le membre" }
+      : { city: "City", search: "Search by name or words", choose: "Choose the member" };
+  await page.getByLabel(text.city, { exact: true }).selectOption(options.city);
+  const group = page.getByRole("group", { name: options.picker });
+  await group.getByLabel(text.search, { exact: true }).fill(options.search);
+  const choice = group.getByLabel(text.choose, { exact: true });
+  const option = choice.locator("option").filter({ hasText: options.name }).first();
+  await expect(option).toBeAttached();
+  await choice.selectOption((await option.getAttribute("value")) ?? "");
+}

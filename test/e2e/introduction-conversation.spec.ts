@@ -3,18 +3,8 @@
  * Toulouse). Nothing opens until both accept; then the two of them talk in the introduction's conversation, which the
  * connector does not see.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { demoPersona, expectAccessible, screenshot, signInAsPersona, signOut } from "./helpers";
-
-async function pickMember(page: Page, picker: string, city: string, search: string, name: string) {
-  await page.getByLabel("City", { exact: true }).selectOption(city);
-  const group = page.getByRole("group", { name: picker });
-  await group.getByLabel("Search by name or words", { exact: true }).fill(search);
-  const choice = group.getByLabel("Choose the member", { exact: true });
-  const option = choice.locator("option").filter({ hasText: name }).first();
-  await expect(option).toBeAttached();
-  await choice.selectOption((await option.getAttribute("value")) ?? "");
-}
+import { expect, test } from "@playwright/test";
+import { demoPersona, expectAccessible, pickMember, screenshot, signInAsPersona, signOut } from "./helpers";
 
 test("an introduction accepted by both sides opens their conversation", async ({ page }) => {
   test.setTimeout(180_000);
@@ -27,8 +17,8 @@ test("an introduction accepted by both sides opens their conversation", async ({
   await page.getByRole("button", { name: "Propose" }).click();
   await expect(page.getByText("Choose a member.").first()).toBeVisible();
   await expect(page.getByText("Say why they should meet.")).toBeVisible();
-  await pickMember(page, "First member", "miami", "Emily", "Emily Thompson");
-  await pickMember(page, "Second member", "toulouse", "Julien", "Julien Castaing");
+  await pickMember(page, { picker: "First member", city: "miami", search: "Emily", name: "Emily Thompson" });
+  await pickMember(page, { picker: "Second member", city: "toulouse", search: "Julien", name: "Julien Castaing" });
   await page
     .getByLabel("Why they should meet", { exact: true })
     .fill("Emily reads Julien's newsletter and knows Miami's media founders.");

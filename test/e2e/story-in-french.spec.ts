@@ -3,13 +3,15 @@
  * Miami open to all members; a Miami local offers a coffee and the demo locals answer too; the traveller accepts the
  * coffee, both evening events and a meeting; the week holds at least eight meetings and two evening events without
  * overlaps, printed in Miami time the French way; the .ics parses; the traveller writes in the coffee's thread; the
- * Toulouse dashboard draws its network.
+ * Toulouse dashboard draws its network; an introduction accepted by both opens their conversation, in French.
  */
 import { expect, test } from "@playwright/test";
 import {
   acceptSomeOffers,
+  demoPersona,
   downloadedIcsStarts,
   paintedPixels,
+  pickMember,
   expectAccessible,
   expectFullWeek,
   screenshot,
@@ -122,4 +124,52 @@ test("une nouvelle venue s'inscrit, annonce un séjour à Miami, reçoit un caf�
   }).toPass({ timeout: 60_000 });
   await screenshot(page, "33-fr-tableau-toulouse");
   await expectAccessible(page, "tableau de Toulouse");
+  await signOut(page, "fr");
+
+  // An introduction in French: a Toulouse organiser introduces a young founder to Julien; once both accept, they talk.
+  const organiser = await demoPersona(page, "organiser", "toulouse");
+  const founder = await demoPersona(page, "young_founder", "toulouse");
+  const reason = "Deux fondateurs toulousains qui devraient se parler de leurs lancements.";
+  await signInAsPersona(page, organiser.name, `Se connecter en tant que ${organiser.name}`);
+  await page.goto("/introductions");
+  await expect(page.getByRole("heading", { level: 1, name: "Mises en relation" })).toBeVisible();
+  await page.getByRole("button", { name: "Proposer", exact: true }).click();
+  await expect(page.getByText("Dites pourquoi ils devraient se rencontrer.")).toBeVisible();
+  await pickMember(page, {
+    picker: "Premier membre",
+    city: "toulouse",
+    search: founder.name,
+    name: founder.name,
+    language: "fr",
+  });
+  await pickMember(page, {
+    picker: "Second membre",
+    city: "toulouse",
+    search: "Julien",
+    name: "Julien Castaing",
+    language: "fr",
+  });
+  await page.getByLabel("Pourquoi ils devraient se rencontrer", { exact: true }).fill(reason);
+  await page.getByRole("button", { name: "Proposer", exact: true }).click();
+  await expect(page.getByText("Proposée : les deux sont sollicités en privé.")).toBeVisible();
+  await signOut(page, "fr");
+  for (const [name, writes] of [
+    [founder.name, null],
+    ["Julien Castaing", "Bonjour ! Un café la semaine prochaine ?"],
+  ] as const) {
+    await signInAsPersona(page, name, `Se connecter en tant que ${name}`);
+    await page.goto("/introductions");
+    const card = page.locator(".cards > li").filter({ hasText: reason });
+    await card.getByRole("button", { name: "Accepter", exact: true }).click();
+    await expect(card).toContainText("Vous avez accepté.");
+    if (writes) {
+      const conversation = card.getByRole("region", { name: `Conversation avec ${founder.name}` });
+      await conversation.getByLabel("Votre message", { exact: true }).fill(writes);
+      await conversation.getByRole("button", { name: "Envoyer", exact: true }).click();
+      await expect(conversation.getByRole("list", { name: "Messages" })).toContainText(writes);
+      await screenshot(page, "34-fr-conversation");
+      await expectAccessible(page, "conversation d'une mise en relation");
+    }
+    await signOut(page, "fr");
+  }
 });
