@@ -309,6 +309,8 @@ async function runEngine(engine: "postgres" | "pglite", options: Options): Promi
       databaseUrl,
       ...(dataDir ? { dataDir } : {}),
       env: { LOG_LEVEL: "error" },
+      // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+      nodeArguments: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean),
       startTimeoutMs: 300_000,
     });
     try {

@@ -33,26 +33,32 @@ export async function startServerProcess(options: {
   dataDir?: string;
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /** Extra arguments for node, e.g. `--cpu-prof`. */
+  nodeArguments?: string[];
 }): Promise<ServerProcess> {
   const port = await freePort();
   const { DATABASE_URL: _inherited, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "src", "server", "main.ts")], {
-    cwd: projectRoot,
-    env: {
-      ...inherited,
-      NODE_ENV: "test",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-      DATA_DIR: options.dataDir ?? mkdtempSync(join(tmpdir(), "givefirst-faults-data-")),
-      AUTH_SECRET: testSecret,
-      BASE_URL: testBaseUrl,
-      DEMO: "0",
-      LOG_LEVEL: "warn",
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArguments ?? []), "--import", "tsx", join(projectRoot, "src", "server", "main.ts")],
+    {
+      cwd: projectRoot,
+      env: {
+        ...inherited,
+        NODE_ENV: "test",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+        DATA_DIR: options.dataDir ?? mkdtempSync(join(tmpdir(), "givefirst-faults-data-")),
+        AUTH_SECRET: testSecret,
+        BASE_URL: testBaseUrl,
+        DEMO: "0",
+        LOG_LEVEL: "warn",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
