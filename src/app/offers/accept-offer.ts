@@ -1,14 +1,19 @@
 /**
  * The traveller accepts an offer, at one of its slots (a meeting is scheduled: host = sender, guest = traveller) or
  * leaving the time to the agenda solver. One acceptance per offer: the status guard is in the update itself. No
- * double booking: the traveller's row lock serialises acceptances, and an overlapping meeting refuses the slot.
+ * double booking on either side: the rows of both people (traveller and sender) are locked in ascending id order, so
+ * that acceptances touching either of them queue without deadlock, then the slot is refused when it overlaps a
+ * commitment of either (a meeting, an event they host or are going to; an invitation never clashes with its event).
  */
 import {
+  findClashingCommitment,
+  lockMemberRowsInOrder,
+  type Commitment,
+} from "../../db/repositories/commitments.repository";
+import {
   acceptOpenOffer,
-  findOverlappingMeeting,
   insertMeeting,
   listSlotsOfOffers,
-  lockMemberRow,
   offerWithId,
 } from "../../db/repositories/offers.repository";
 import { AppError, invalid } from "../../domain/errors";
@@ -35,15 +40,22 @@ export async function acceptOffer(
   if (slotId !== undefined && !slot) throw invalid("slotId", `Slot ${slotId} is not one of this offer's slots`);
   const now = context.now();
   const view = await context.db.transaction(async (tx) => {
-    await lockMemberRow(tx, viewer.memberId);
+    await lockMemberRowsInOrder(tx, [viewer.memberId, party.offer.senderId]);
     const accepted = await acceptOpenOffer(tx, offerId, slot?.id ?? null, now);
     if (!accepted)
       throw new AppError("conflict", "This offer is no longer open: it was accepted, declined or withdrawn");
     if (slot) {
       const endsAt = new Date(slot.startsAt.getTime() + slot.durationMin * 60_000);
-      const overlapping = await findOverlappingMeeting(tx, viewer.memberId, slot.startsAt, endsAt);
-      if (overlapping)
-        throw new AppError("conflict", "This slot overlaps another meeting you accepted", { field: "slotId" });
+      const window = { startsAt: slot.startsAt, endsAt, exceptEventId: accepted.eventId };
+      const mine = await findClashingCommitment(tx, { memberId: viewer.memberId, ...window });
+      if (mine) throw new AppError("conflict", describeOwnClash(mine), { field: "slotId" });
+      const theirs = await findClashingCommitment(tx, { memberId: accepted.senderId, ...window });
+      if (theirs)
+        throw new AppError(
+          "conflict",
+          "This slot is no longer free: the person who offered it is already booked at that time (another meeting or event)",
+          { field: "slotId" },
+        );
       await insertMeeting(tx, {
         offerId,
         tripId: accepted.tripId,
@@ -68,4 +80,12 @@ export async function acceptOffer(
   });
   await queueAgendaResolve(context, party.offer.tripId);
   return view;
+}
+
+/** The clash in the traveller's own words: which of their commitments, and when (UTC, as the API's times). */
+function describeOwnClash(commitment: Commitment): string {
+  const when = `${commitment.startsAt.toISOString()} to ${commitment.endsAt.toISOString()}`;
+  if (commitment.kind === "meeting") return `This slot overlaps your meeting from ${when}`;
+  const what = commitment.kind === "hosted_event" ? "the event you host" : "the event you are going to";
+  return `This slot overlaps ${what}, "${commitment.title}", from ${when}`;
 }
