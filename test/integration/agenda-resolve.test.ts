@@ -3,7 +3,7 @@
  * new version only when the plan changed, keeps accepted items locked, and tells the traveller what changed (in-app
  * and, by their preference, by email). The candidate values use the senders' real match scores.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildAgendaInput, matchScoreOf } from "../../src/app/agenda/build-agenda-input";
 import { agendaResolveJob } from "../../src/app/agenda/queue-agenda-resolve";
@@ -179,6 +179,37 @@ describeOnDatabases("agenda re-solving", (database) => {
     const better = await offer(local(3).client, "coffee", "2030-03-06T15:00:00Z", 45);
     await runQueuedResolves();
     expect((await getAgenda()).chosen.map((item: Json) => item.id)).toEqual([`offer-${better.id}`]);
+  });
+  it("GET shows the stored plan while its inputs are unchanged and solves again only once they change", async () => {
+    const coffee = await offer(local(0).client, "coffee", "2030-03-06T15:00:00Z", 45);
+    await runQueuedResolves();
+    // Mark the stored plan: a GET that solved again would answer the solver's name, not the mark.
+    await harness.context.db
+      .update(agendas)
+      .set({ plan: sql`jsonb_set(${agendas.plan}, '{solver}', '"stored-mark"')` })
+      .where(eq(agendas.tripId, tripId));
+    const unchanged = await getAgenda();
+    expect(unchanged).toMatchObject({ version: 1, solver: "stored-mark" });
+    expect(unchanged.chosen.map((item: Json) => item.id)).toEqual([`offer-${coffee.id}`]);
+    expect(unchanged).not.toHaveProperty("inputsKey");
+
+    // A new offer changes the inputs: GET solves before the job runs, and the job finds nothing left to do.
+    const dinner = await offer(local(1).client, "dinner", "2030-03-08T00:00:00Z", 90);
+    const changed = await getAgenda();
+    expect(changed.version).toBe(2);
+    expect(changed.solver).not.toBe("stored-mark");
+    expect(changed.changes.added).toEqual([`offer-${dinner.id}`]);
+    await runQueuedResolves();
+    expect(await versions()).toEqual([1, 2]);
+
+    // A starred offer that changes no choice keeps the version, and its inputs are remembered on it.
+    expect((await traveller.client.post(`/api/offers/${dinner.id}/star`, { starred: true })).status).toBe(200);
+    expect((await getAgenda()).version).toBe(2);
+    await harness.context.db
+      .update(agendas)
+      .set({ plan: sql`jsonb_set(${agendas.plan}, '{solver}', '"stored-mark"')` })
+      .where(and(eq(agendas.tripId, tripId), eq(agendas.version, 2)));
+    expect(await getAgenda()).toMatchObject({ version: 2, solver: "stored-mark" });
   });
 });
 

@@ -85,9 +85,18 @@ export function diffPlans(previous: AgendaPlan | null, next: AgendaPlan): Agenda
   };
 }
 
+/** A plan as stored: with the fingerprint of the inputs it was solved from (absent in plans stored before it). */
+export type StoredPlan = AgendaPlan & { inputsKey?: string };
+
 /** A stored plan read back; anything else (an older shape) counts as no plan. */
-export function asStoredPlan(value: unknown): AgendaPlan | null {
+export function asStoredPlan(value: unknown): StoredPlan | null {
   if (typeof value !== "object" || value === null) return null;
-  const plan = value as Partial<AgendaPlan>;
-  return Array.isArray(plan.chosen) && Array.isArray(plan.unscheduled) ? (plan as AgendaPlan) : null;
+  const plan = value as Partial<StoredPlan>;
+  return Array.isArray(plan.chosen) && Array.isArray(plan.unscheduled) ? (plan as StoredPlan) : null;
+}
+
+/** The plan as shown, without the stored fingerprint of its inputs. */
+export function withoutInputsKey(plan: StoredPlan): AgendaPlan {
+  const { inputsKey: _inputsKey, ...shown } = plan;
+  return shown;
 }

@@ -1,4 +1,4 @@
-/** The traveller's agenda of one trip, solved afresh; for anyone else the trip is not found. */
+/** The traveller's agenda of one trip (solved again only when its inputs changed); for anyone else, not found. */
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
 import { requireTraveller } from "./require-traveller";
@@ -8,6 +8,6 @@ export async function getTripAgenda(
   context: AppContext,
   options: { viewer: ViewerInfo; tripId: number },
 ): Promise<ResolvedAgenda> {
-  await requireTraveller(context, options.tripId, options.viewer.memberId);
-  return resolveTripAgenda(context, options.tripId);
+  const trip = await requireTraveller(context, options.tripId, options.viewer.memberId);
+  return resolveTripAgenda(context, options.tripId, trip);
 }

@@ -1,7 +1,10 @@
 /**
  * Solves a trip's agenda again from its current offers, busy times and availability, stores the plan as a new
  * version when it differs from the last one, and says what changed. Called on a GET and after an offer changes.
+ * The stored plan keeps a fingerprint of the inputs it was solved from: when they have not changed since (the
+ * `agenda.resolve` job or an earlier GET solved them), the stored plan is the answer and nothing is solved again.
  */
+import { createHash } from "node:crypto";
 import { Temporal } from "temporal-polyfill";
 import {
   findMaxAlertScore,
@@ -10,14 +13,23 @@ import {
   listBusyTimes,
   listLatestAgendas,
   listSlotsOfOffers,
+  setAgendaInputsKey,
 } from "../../db/repositories/agenda.repository";
-import { findTripWithCity } from "../../db/repositories/offers.repository";
+import { findTripWithCity, type TripWithCity } from "../../db/repositories/offers.repository";
 import { solveAgenda } from "../../domain/agenda/solve-agenda";
 import type { Availability } from "../../domain/trips/availability";
 import { notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
 import { buildAgendaInput } from "./build-agenda-input";
-import { asStoredPlan, diffPlans, localToInstant, planKey, type AgendaChanges, type AgendaPlan } from "./agenda-plan";
+import {
+  asStoredPlan,
+  diffPlans,
+  localToInstant,
+  planKey,
+  withoutInputsKey,
+  type AgendaChanges,
+  type AgendaPlan,
+} from "./agenda-plan";
 
 /** The solver's time budget for one request. */
 export const agendaBudgetMs = 1500;
@@ -34,8 +46,13 @@ export interface ResolvedAgenda {
   stored: boolean;
 }
 
-export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId: number): Promise<ResolvedAgenda> {
-  const found = await findTripWithCity(context.db, tripId);
+/** `known`: the trip when the caller has just loaded it (saves a query). */
+export async function resolveTripAgenda(
+  context: Pick<AppContext, "db">,
+  tripId: number,
+  known?: TripWithCity,
+): Promise<ResolvedAgenda> {
+  const found = known ?? (await findTripWithCity(context.db, tripId));
   if (!found) throw notFound("Trip");
   const { trip, city } = found;
   const zone = city.timeZone;
@@ -46,20 +63,37 @@ export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId:
   );
   const busy = await listBusyTimes(context.db, tripId);
   const maxAlertScore = await findMaxAlertScore(context.db, tripId);
-  const { input, offersByCandidate } = buildAgendaInput(
-    {
-      kind: trip.kind,
-      arrivalDate: trip.arrivalDate,
-      departureDate: trip.departureDate,
-      availability: trip.availability as Availability,
-      maxMeetingsPerDay: trip.maxMeetingsPerDay,
-      timeZone: zone,
-    },
-    offers,
-    slots,
-    busy,
-    maxAlertScore,
-  );
+  const facts = {
+    kind: trip.kind,
+    arrivalDate: trip.arrivalDate,
+    departureDate: trip.departureDate,
+    availability: trip.availability as Availability,
+    maxMeetingsPerDay: trip.maxMeetingsPerDay,
+    timeZone: zone,
+  };
+  // Everything the plan is made of (offers carry the names and venues it shows), so an unchanged key means an
+  // unchanged plan; the solver is not asked twice for the same inputs, which also keeps the plan stable.
+  const inputsKey = createHash("sha256")
+    .update(JSON.stringify([facts, offers, slots, busy, maxAlertScore]))
+    .digest("base64url");
+  let stored = await listLatestAgendas(context.db, tripId, 2);
+  {
+    const [latest, beforeLatest] = stored;
+    const latestPlan = latest ? asStoredPlan(latest.plan) : null;
+    if (latest && latestPlan && latestPlan.inputsKey === inputsKey) {
+      const previous = beforeLatest ? asStoredPlan(beforeLatest.plan) : null;
+      return {
+        tripId,
+        travellerId: trip.memberId,
+        version: latest.version,
+        plan: withoutInputsKey(latestPlan),
+        changes: diffPlans(previous, latestPlan),
+        previous,
+        stored: false,
+      };
+    }
+  }
+  const { input, offersByCandidate } = buildAgendaInput(facts, offers, slots, busy, maxAlertScore);
   const solution = solveAgenda(input, {
     budgetMs: agendaBudgetMs,
     clock: () => performance.now(),
@@ -122,9 +156,12 @@ export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId:
 
   // Store a new version only when the plan changed; a concurrent writer of the same version wins, and we read again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [latest, beforeLatest] = await listLatestAgendas(context.db, tripId, 2);
+    if (attempt > 0) stored = await listLatestAgendas(context.db, tripId, 2);
+    const [latest, beforeLatest] = stored;
     const latestPlan = latest ? asStoredPlan(latest.plan) : null;
     if (latest && latestPlan && planKey(latestPlan) === planKey(plan)) {
+      // The same plan from newer inputs: remember them, so that the next read of these inputs is not solved again.
+      await setAgendaInputsKey(context.db, tripId, latest.version, inputsKey);
       const previous = beforeLatest ? asStoredPlan(beforeLatest.plan) : null;
       return {
         tripId,
@@ -137,7 +174,7 @@ export async function resolveTripAgenda(context: Pick<AppContext, "db">, tripId:
       };
     }
     const version = (latest?.version ?? 0) + 1;
-    if (await insertAgendaVersion(context.db, tripId, version, plan))
+    if (await insertAgendaVersion(context.db, tripId, version, { ...plan, inputsKey }))
       return {
         tripId,
         travellerId: trip.memberId,

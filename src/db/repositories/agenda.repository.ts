@@ -179,6 +179,19 @@ export async function insertAgendaVersion(
   return rows.length > 0;
 }
 
+/** Records on a stored plan the fingerprint of newer inputs that solve to the same plan. */
+export async function setAgendaInputsKey(
+  db: Database,
+  tripId: number,
+  version: number,
+  inputsKey: string,
+): Promise<void> {
+  await db
+    .update(agendas)
+    .set({ plan: sql`jsonb_set(${agendas.plan}, '{inputsKey}', to_jsonb(${inputsKey}::text))` })
+    .where(and(eq(agendas.tripId, tripId), eq(agendas.version, version)));
+}
+
 export async function insertCalendarFeed(
   db: Database,
   feed: { memberId: number; tripId: number; secretHash: string },
