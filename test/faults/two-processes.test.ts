@@ -1,9 +1,9 @@
 /**
  * Issue #8, two processes: two server processes on one PostgreSQL (the throwaway cluster) take concurrent requests,
  * spread over both, and every invariant holds in the database afterwards: event capacity, the per-sender caps on
- * offers and introductions, one acceptance per offer, no double-booked slot for a traveller.
+ * offers and introductions, one acceptance per offer, no double-booked slot for a traveller or for a local.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DatabaseHandle } from "../../src/db/create-db";
 import { meetings, offers } from "../../src/db/schema/arrivals";
@@ -163,5 +163,67 @@ describe("two server processes on one PostgreSQL", () => {
     );
     expect(statuses(clashing)).toEqual({ 200: 1, 409: 4 });
     expect(await handle.db.$count(meetings, eq(meetings.guestId, other.member.id))).toBe(1);
+  });
+
+  it("no double-booked local: overlapping acceptances of one local's offers through both processes", async () => {
+    const local = world.locals[0]!;
+    const start = new Date(world.slotStartsAt).getTime() + 86_400_000;
+    // Six offers from one local to three travellers (two trips each), starting 10 minutes apart, 45 minutes long:
+    // each overlaps its neighbours, so at most two (the first and the last) can both be held.
+    const targets = [1, 2, 16, 17, 21, 22].map((t) => world.tripIds[t]!);
+    const sent = await Promise.all(
+      targets.map((tripId, i) =>
+        post(i, local, `/api/trips/${tripId}/offers`, {
+          ...coffeeOffer(world, `chain ${i}`),
+          slots: [{ startsAt: new Date(start + i * 600_000).toISOString(), durationMinutes: 45 }],
+        }),
+      ),
+    );
+    expect(statuses(sent)).toEqual({ 201: 6 });
+    const travellerOf = (t: number) => world.travellers[Math.floor(t / 5)]!;
+    const accepts = await Promise.all(
+      sent.map((offer, i) =>
+        post(i, travellerOf([1, 2, 16, 17, 21, 22][i]!), `/api/offers/${offer.body.id}/accept`, {
+          slotId: offer.body.slots[0].id,
+        }),
+      ),
+    );
+    const counts = statuses(accepts);
+    expect(Object.keys(counts).sort()).toEqual(expect.arrayContaining(["200"]));
+    expect((counts[200] ?? 0) + (counts[409] ?? 0)).toBe(6);
+    expect(counts[200]).toBeLessThanOrEqual(2);
+    const held = await handle.db
+      .select({ startsAt: meetings.startsAt, endsAt: meetings.endsAt })
+      .from(meetings)
+      .where(and(eq(meetings.hostId, local.member.id), ne(meetings.status, "cancelled")));
+    expect(held).toHaveLength(counts[200]!);
+    for (const [i, a] of held.entries())
+      for (const b of held.slice(i + 1)) expect(a.startsAt < b.endsAt && b.startsAt < a.endsAt).toBe(false);
+
+    // The same start for three travellers at once: exactly one of them gets the local.
+    const sameStart = new Date(start + 86_400_000).toISOString();
+    const same = await Promise.all(
+      [3, 18, 23].map((t, i) =>
+        post(i, local, `/api/trips/${world.tripIds[t]}/offers`, {
+          ...coffeeOffer(world, `same start ${t}`),
+          slots: [{ startsAt: sameStart, durationMinutes: 45 }],
+        }),
+      ),
+    );
+    expect(statuses(same)).toEqual({ 201: 3 });
+    const raced = await Promise.all(
+      same.map((offer, i) =>
+        post(i + 1, travellerOf([3, 18, 23][i]!), `/api/offers/${offer.body.id}/accept`, {
+          slotId: offer.body.slots[0].id,
+        }),
+      ),
+    );
+    expect(statuses(raced)).toEqual({ 200: 1, 409: 2 });
+    expect(
+      await handle.db.$count(
+        meetings,
+        and(eq(meetings.hostId, local.member.id), eq(meetings.startsAt, new Date(sameStart))),
+      ),
+    ).toBe(1);
   });
 });
