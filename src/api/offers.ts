@@ -247,6 +247,7 @@ export const postOfferMessageRoute = createRoute({
   tags: ["offers"],
   request: {
     params: offerParams,
+    headers: idempotencyKeyHeaders,
     body: body(
       z
         .object({ body: z.string().trim().min(1).max(4000) })

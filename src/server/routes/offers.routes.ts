@@ -14,6 +14,7 @@ import {
   starOfferRoute,
   withdrawOfferRoute,
 } from "../../api/offers";
+import { createIdempotently } from "../../app/create-idempotently";
 import { acceptOffer } from "../../app/offers/accept-offer";
 import { acceptTimeProposal } from "../../app/offers/accept-time-proposal";
 import { askAnotherTime } from "../../app/offers/ask-another-time";
@@ -119,11 +120,14 @@ export const registerOfferRoutes: RouteRegistrar = (router, context) => {
   });
 
   router.openapi(postOfferMessageRoute, async (c) => {
-    const message = await postMessageOnOffer(context, {
-      viewer: requireViewer(c),
-      offerId: c.req.valid("param").id,
-      body: c.req.valid("json").body,
-    });
-    return c.json(message, 201);
+    const viewer = requireViewer(c);
+    const { body, replayed } = await createIdempotently(
+      context,
+      { memberId: viewer.memberId, key: readIdempotencyKey(c) },
+      (scoped) =>
+        postMessageOnOffer(scoped, { viewer, offerId: c.req.valid("param").id, body: c.req.valid("json").body }),
+    );
+    markReplayed(c, replayed);
+    return c.json(body, 201);
   });
 };
