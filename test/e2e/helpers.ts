@@ -37,6 +37,8 @@ export function workWeekFromNow(days: number): { monday: string; friday: string 
 
 export interface CalendarEntry {
   kind: string;
+  /** "accepted" (an offer the traveller accepted) or "planned" (the planner's choice among the open offers). */
+  tone: string;
   startsAt: string;
   endsAt: string;
   time: string;
@@ -48,6 +50,7 @@ export async function calendarEntries(page: Page): Promise<CalendarEntry[]> {
   return page.locator(".calendar-item").evaluateAll((items) =>
     items.map((item) => ({
       kind: item.getAttribute("data-kind") ?? "",
+      tone: item.classList.contains("planned") ? "planned" : "accepted",
       startsAt: item.getAttribute("data-starts-at") ?? "",
       endsAt: item.getAttribute("data-ends-at") ?? "",
       time: item.querySelector(".time")?.textContent ?? "",
@@ -144,17 +147,43 @@ export async function expectFullWeek(
   return entries;
 }
 
-/** Downloads the agenda's .ics from its link, parses it with ical.js and returns its events' start instants, sorted. */
-export async function downloadedIcsStarts(page: Page, linkName: string): Promise<number[]> {
+/**
+ * Downloads the agenda's .ics from its link and parses it with ical.js. The planner may re-solve between the page's
+ * last poll and the download, so the file must hold the accepted items at their times and a full week of its own
+ * (at least ten items, none overlapping, all during the stay), not necessarily the page's planned items.
+ */
+export async function expectIcsMatchesWeek(
+  page: Page,
+  linkName: string,
+  options: { entries: CalendarEntry[]; week: { monday: string; friday: string }; timeZone: string },
+): Promise<void> {
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: linkName }).click();
   const file = await (await downloading).path();
   const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, "utf8")));
-  return calendar
+  const items: CalendarEntry[] = calendar
     .getAllSubcomponents("vevent")
     .filter((vevent) => vevent.getFirstPropertyValue("status") !== "CANCELLED")
-    .map((vevent) => new ICAL.Event(vevent).startDate.toJSDate().getTime())
-    .sort((a, b) => a - b);
+    .map((vevent) => {
+      const event = new ICAL.Event(vevent);
+      return {
+        kind: "",
+        tone: "",
+        startsAt: event.startDate.toJSDate().toISOString(),
+        endsAt: event.endDate.toJSDate().toISOString(),
+        time: "",
+        title: event.summary,
+      };
+    });
+  const starts = new Set(items.map((item) => Date.parse(item.startsAt)));
+  for (const entry of options.entries.filter((candidate) => candidate.tone === "accepted"))
+    expect(starts.has(Date.parse(entry.startsAt)), `${entry.title} in the .ics`).toBe(true);
+  expect(items.length).toBeGreaterThanOrEqual(10);
+  expect(overlaps(items)).toEqual([]);
+  for (const item of items) {
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: options.timeZone }).format(new Date(item.startsAt));
+    expect(day >= options.week.monday && day <= options.week.friday, `${item.title} on ${day}`).toBe(true);
+  }
 }
 
 /** A time as the web app prints it in a zone ("9:30 AM" in en-US). */
