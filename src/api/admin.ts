@@ -1,6 +1,6 @@
 /** Contract of the admins' pages: add cities, grant and revoke roles. Anyone but an admin gets 404. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, localeSchema } from "./common";
+import { errorResponses, localeSchema, singleLine } from "./common";
 import { citySchema } from "./system";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -17,8 +17,8 @@ export const createCitySchema = z
       .string()
       .trim()
       .regex(/^[a-z0-9-]{2,64}$/, "use 2 to 64 lowercase letters, digits or dashes"),
-    name: z.string().trim().min(1).max(120),
-    nameFr: z.string().trim().max(120).optional(),
+    name: singleLine(z.string().trim().min(1).max(120)),
+    nameFr: singleLine(z.string().trim().max(120)).optional(),
     country: z
       .string()
       .trim()

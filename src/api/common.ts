@@ -23,3 +23,17 @@ export const errorResponses = {
 
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const localeSchema = z.enum(["en", "fr"]);
+
+// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+const singleLinePattern = /^[^\p{Cc}\u2028\u2029]*$/u;
+const multiLinePattern = /^(?:[^\p{Cc}\u2028\u2029]|\n)*$/u;
+
+/** A single-line text field (a title, a name, a venue name): refuses line breaks, tabs and other control characters. */
+export function singleLine(schema: z.ZodString): z.ZodString {
+  return schema.regex(singleLinePattern, "must be a single line, without line breaks, tabs or control characters");
+}
+
+/** A multi-line text field (a description, a message): line breaks (\n) are kept, other control characters refused. */
+export function multiLine(schema: z.ZodString): z.ZodString {
+  return schema.regex(multiLinePattern, "may contain line breaks (\\n) but no tabs or other control characters");
+}

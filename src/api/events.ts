@@ -1,6 +1,6 @@
 /** Contract of events: create, edit, cancel, invite, RSVP with a waitlist, guests, attendance, calendars and city feeds. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, idSchema } from "./common";
+import { errorResponses, idSchema, singleLine, multiLine } from "./common";
 import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -21,11 +21,11 @@ export const eventAudienceSchema = z.enum(["public", "members", "invite_only"]);
 export const rsvpStatusSchema = z.enum(["going", "maybe", "not_going", "waitlisted", "pending_approval"]);
 
 const eventFields = {
-  title: z.string().trim().min(1).max(200),
-  titleFr: z.string().trim().min(1).max(200).nullable(),
-  description: z.string().max(10_000),
-  descriptionFr: z.string().max(10_000).nullable(),
-  tags: z.array(z.string().trim().min(1).max(40)).max(20),
+  title: singleLine(z.string().trim().min(1).max(200)),
+  titleFr: singleLine(z.string().trim().min(1).max(200)).nullable(),
+  description: multiLine(z.string().max(10_000)),
+  descriptionFr: multiLine(z.string().max(10_000)).nullable(),
+  tags: z.array(singleLine(z.string().trim().min(1).max(40))).max(20),
   venueId: idSchema.nullable(),
   startsAt: instantSchema,
   endsAt: instantSchema,

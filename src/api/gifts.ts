@@ -1,6 +1,6 @@
 /** Contract of the give ledger: meetings confirmed, feedback and thanks, advice marked helpful, giving records. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, idSchema } from "./common";
+import { errorResponses, idSchema, multiLine } from "./common";
 import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -12,7 +12,7 @@ const body = <T extends z.ZodType>(schema: T) => ({
 });
 const params = z.object({ id: idSchema });
 const conflict = { ...errorResponses[400], description: "Not possible in the current state" };
-const thanksSchema = z.string().trim().min(1).max(1000);
+const thanksSchema = multiLine(z.string().trim().min(1).max(1000));
 
 export const meetingStateSchema = z
   .object({

@@ -1,6 +1,6 @@
 /** Contract of double opt-in introductions and their conversation. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, idSchema } from "./common";
+import { errorResponses, idSchema, multiLine } from "./common";
 import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -14,7 +14,7 @@ const params = z.object({ id: idSchema });
 const person = z.object({ memberId: z.number().int(), name: z.string() });
 
 export const proposeIntroductionSchema = z
-  .object({ firstId: idSchema, secondId: idSchema, reason: z.string().trim().min(1).max(2000) })
+  .object({ firstId: idSchema, secondId: idSchema, reason: multiLine(z.string().trim().min(1).max(2000)) })
   .strict()
   .openapi("ProposeIntroduction");
 
@@ -109,7 +109,7 @@ export const listIntroductionMessagesRoute = createRoute({
 });
 
 export const sendIntroductionMessageSchema = z
-  .object({ body: z.string().trim().min(1).max(3800), offerId: idSchema.optional() })
+  .object({ body: multiLine(z.string().trim().min(1).max(3800)), offerId: idSchema.optional() })
   .strict()
   .openapi("SendIntroductionMessage");
 

@@ -1,6 +1,6 @@
 /** Contract of member profiles: the public profile of a member and the viewer's own profile (onboarding, edits). */
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, idSchema, localeSchema } from "./common";
+import { errorResponses, idSchema, localeSchema, singleLine, multiLine } from "./common";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -18,11 +18,11 @@ export const careerStages = [
 ] as const;
 export const careerStageSchema = z.enum(careerStages);
 
-const tagListSchema = z.array(z.string().trim().min(1).max(40)).max(20);
+const tagListSchema = z.array(singleLine(z.string().trim().min(1).max(40))).max(20);
 
 export const profileLinkSchema = z
   .object({
-    label: z.string().trim().min(1).max(60),
+    label: singleLine(z.string().trim().min(1).max(60)),
     url: z
       .string()
       .trim()
@@ -64,14 +64,14 @@ export type Profile = z.infer<typeof profileSchema>;
 /** A partial update of one's profile; unknown fields are refused, each error names its field. */
 export const profileUpdateSchema = z
   .object({
-    name: z.string().trim().min(1).max(120),
-    headline: z.string().trim().max(200),
-    bio: z.string().trim().max(4000),
+    name: singleLine(z.string().trim().min(1).max(120)),
+    headline: singleLine(z.string().trim().max(200)),
+    bio: multiLine(z.string().trim().max(4000)),
     sectors: tagListSchema,
     tags: tagListSchema,
-    gives: z.string().trim().max(2000),
+    gives: multiLine(z.string().trim().max(2000)),
     givesTags: tagListSchema,
-    seeks: z.string().trim().max(2000),
+    seeks: multiLine(z.string().trim().max(2000)),
     seeksTags: tagListSchema,
     languages: z
       .array(

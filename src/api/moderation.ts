@@ -1,13 +1,13 @@
 /** Contract of the moderation queue: moderators (global or of a city) and admins; anyone else gets 404. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, idSchema } from "./common";
+import { errorResponses, idSchema, multiLine } from "./common";
 import { reportReasonSchema, reportTargetKindSchema } from "./reports";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const noteSchema = z.string().trim().max(2000).default("");
+const noteSchema = multiLine(z.string().trim().max(2000)).default("");
 
 export const queueReportSchema = z
   .object({

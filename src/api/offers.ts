@@ -1,7 +1,7 @@
 /** Contract of offers: a local answers a trip; the traveller accepts, declines, stars or asks for another time; a short thread. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { maxSlotsPerOffer, offerKinds, offerStatuses } from "../domain/offers/offer-kinds";
-import { errorResponses, idSchema } from "./common";
+import { errorResponses, idSchema, singleLine, multiLine } from "./common";
 import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -28,8 +28,8 @@ export const venueInputSchema = z
     z.object({ id: idSchema }).strict(),
     z
       .object({
-        name: z.string().trim().min(1).max(200),
-        address: z.string().trim().max(500),
+        name: singleLine(z.string().trim().min(1).max(200)),
+        address: singleLine(z.string().trim().max(500)),
         lat: z.number().min(-90).max(90).optional(),
         lon: z.number().min(-180).max(180).optional(),
       })
@@ -44,7 +44,7 @@ export const venueInputSchema = z
 export const createOfferSchema = z
   .object({
     kind: offerKindSchema,
-    message: z.string().max(4000).default(""),
+    message: multiLine(z.string().max(4000)).default(""),
     slots: z.array(proposedSlotSchema).max(maxSlotsPerOffer).default([]),
     venue: venueInputSchema.optional(),
     eventId: idSchema.optional(),
@@ -173,7 +173,7 @@ export const declineOfferRoute = actionRoute(
   "decline",
   "Decline, optionally with a kind word",
   z
-    .object({ note: z.string().trim().max(1000).optional() })
+    .object({ note: multiLine(z.string().trim().max(1000)).optional() })
     .strict()
     .openapi("DeclineOffer"),
 );
@@ -186,7 +186,7 @@ export const askAnotherTimeRoute = actionRoute(
   "another-time",
   "Ask the sender for another time",
   z
-    .object({ message: z.string().trim().max(4000).optional() })
+    .object({ message: multiLine(z.string().trim().max(4000)).optional() })
     .strict()
     .openapi("AskAnotherTime"),
 );
@@ -250,7 +250,7 @@ export const postOfferMessageRoute = createRoute({
     headers: idempotencyKeyHeaders,
     body: body(
       z
-        .object({ body: z.string().trim().min(1).max(4000) })
+        .object({ body: multiLine(z.string().trim().min(1).max(4000)) })
         .strict()
         .openapi("PostOfferMessage"),
     ),

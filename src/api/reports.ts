@@ -1,7 +1,7 @@
 /** Contract of abuse reports: a member reports another member, or a trip, offer, event or message of theirs. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { reportReasons, reportTargetKinds } from "../domain/moderation/report-rules";
-import { errorResponses, idSchema } from "./common";
+import { errorResponses, idSchema, multiLine } from "./common";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -17,7 +17,7 @@ export const fileReportSchema = z
     /** The member's id for a member, else the trip's, offer's, event's or message's id. */
     targetId: idSchema,
     reason: reportReasonSchema,
-    details: z.string().trim().max(2000).default(""),
+    details: multiLine(z.string().trim().max(2000)).default(""),
   })
   .strict()
   .openapi("FileReport");

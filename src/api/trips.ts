@@ -3,7 +3,7 @@
  * preferences and the one-click unsubscribe. Every input is a strict object, validated here and nowhere else.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, idSchema, localeSchema } from "./common";
+import { errorResponses, idSchema, localeSchema, singleLine, multiLine } from "./common";
 import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -18,7 +18,7 @@ export const tripAudienceSchema = z.enum(["connections", "connections_and_picked
 export const emailPreferenceSchema = z.enum(["instant", "digest", "off"]);
 const dateSchema = z.iso.date();
 const timeSchema = z.iso.time({ precision: -1 });
-const tagsSchema = z.array(z.string().trim().min(1).max(60)).max(20);
+const tagsSchema = z.array(singleLine(z.string().trim().min(1).max(60))).max(20);
 const rangeSchema = z
   .object({
     from: timeSchema,
@@ -43,9 +43,9 @@ const tripFields = {
   departureDate: dateSchema.nullable().optional(),
   departureTime: timeSchema.nullable().optional(),
   purpose: z.enum(["professional", "personal", "both"]),
-  seeks: z.string().trim().max(2000),
+  seeks: multiLine(z.string().trim().max(2000)),
   seeksTags: tagsSchema,
-  gives: z.string().trim().max(2000),
+  gives: multiLine(z.string().trim().max(2000)),
   givesTags: tagsSchema,
   availability: availabilitySchema,
   maxMeetingsPerDay: z.number().int().min(1).max(12),
