@@ -2,7 +2,8 @@
  * In demo mode, synthetic locals answer a real member's new trip with plausible offers, so that someone trying the
  * software alone sees the whole loop. Queued by the trip's announcement (`queueDemoReplies`), run by the job queue
  * after the configured delay (`replyAsDemoLocals`); a sweep catches trips whose job was never queued. Idempotent:
- * the trip's row lock and the "already answered" check make a second run a no-op.
+ * the trip's row lock and the "already answered" check make a second run a no-op. Once offers are written, the
+ * trip's agenda re-solve is queued, as for a real offer.
  */
 import {
   hasDemoOffers,
@@ -20,6 +21,7 @@ import { availabilityKindsOf, type OfferKind } from "../../domain/offers/offer-k
 import { offersPerTrip } from "../../domain/offers/offer-limits";
 import { isInsideAvailability, stayInstants } from "../../domain/offers/stay";
 import { Temporal } from "temporal-polyfill";
+import { queueAgendaResolve } from "../agenda/queue-agenda-resolve";
 import type { AppContext } from "../context";
 import { toTripStay } from "../offers/load-visible-trip";
 import { saveOffer } from "../offers/save-offer";
@@ -122,7 +124,7 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
   const firstName = traveller.name.split(" ")[0] ?? traveller.name;
   const seeks = trip.seeks.trim() || trip.seeksTags.join(", ");
 
-  return context.db.transaction(async (tx) => {
+  const written = await context.db.transaction(async (tx) => {
     if (!(await lockTrip(tx, tripId)) || (await hasDemoOffers(tx, tripId, personaIds))) return 0;
     const sent = new Map<number, number>();
     const hasRoom = (local: DemoLocalRow) => (sent.get(local.id) ?? 0) < offersPerTrip;
@@ -223,4 +225,7 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
     }
     return written;
   });
+  // Like a real offer, the demo locals' offers change what the traveller's agenda is made of: re-solve it.
+  if (written > 0) await queueAgendaResolve(context, tripId);
+  return written;
 }
