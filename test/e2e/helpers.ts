@@ -131,6 +131,8 @@ export async function expectFullWeek(
     const meetings = entries.filter((entry) => ["coffee", "lunch", "dinner", "visit"].includes(entry.kind));
     expect(meetings.length, "meetings on the week").toBeGreaterThanOrEqual(8);
     expect(events.length, "evening events on the week").toBeGreaterThanOrEqual(2);
+    // Right after an acceptance the page may still show the plan solved before it: wait for the new one.
+    expect(overlaps(entries)).toEqual([]);
   }).toPass({ timeout: 90_000 });
   const entries = await calendarEntries(page);
   expect(overlaps(entries)).toEqual([]);
