@@ -1,5 +1,5 @@
 /** Who is making a request: the member behind the session cookie, or nobody. */
-import { findViewerByUserId, listRoles } from "../db/repositories/members.repository";
+import { findViewerByUserId } from "../db/repositories/members.repository";
 import type { AppContext } from "./context";
 
 export interface ViewerInfo {
@@ -12,6 +12,8 @@ export interface ViewerInfo {
   roles: { role: string; citySlug: string | null }[];
   isDemo: boolean;
   suspended: boolean;
+  /** Where the member is (current city, else home city), when known. */
+  cityId?: number | null;
 }
 
 /** Resolves the session of a request's headers; a session of a deleted member counts as no session. */
@@ -20,16 +22,16 @@ export async function getViewer(context: AppContext, headers: Headers): Promise<
   if (!session) return null;
   const found = await findViewerByUserId(context.db, session.user.id);
   if (!found) return null;
-  const roles = await listRoles(context.db, found.member.id);
   return {
-    memberId: found.member.id,
+    memberId: found.memberId,
     userId: session.user.id,
-    name: found.member.name,
+    name: found.name,
     email: found.email,
     emailVerified: found.emailVerified,
-    locale: found.member.locale === "fr" ? "fr" : "en",
-    roles,
-    isDemo: found.member.isDemo,
-    suspended: found.member.suspendedAt !== null,
+    locale: found.locale === "fr" ? "fr" : "en",
+    roles: found.roles,
+    isDemo: found.isDemo,
+    suspended: found.suspendedAt !== null,
+    cityId: found.cityId,
   };
 }

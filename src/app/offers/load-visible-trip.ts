@@ -1,7 +1,6 @@
 /** Loads a trip for a viewer who means to see or answer it; a trip outside the viewer's audience is not found. */
 import type { Database } from "../../db/create-db";
-import { findTripWithCity, type TripWithCity } from "../../db/repositories/offers.repository";
-import { loadViewerRelation } from "../../db/repositories/trips.repository";
+import { findTripWithCityFor, type TripWithCity } from "../../db/repositories/offers.repository";
 import { notFound } from "../../domain/errors";
 import { canSeeTrip, type TripAudience, type TripStatus } from "../../domain/trips/can-see-trip";
 import type { TripAvailability, TripStay } from "../../domain/offers/stay";
@@ -12,8 +11,9 @@ export async function loadVisibleTrip(
   tripId: number,
   viewerId: number,
 ): Promise<TripWithCity> {
-  const found = await findTripWithCity(context.db, tripId);
-  if (!found) throw notFound("Trip");
+  const loaded = await findTripWithCityFor(context.db, tripId, viewerId);
+  if (!loaded) throw notFound("Trip");
+  const { found, relation } = loaded;
   const visible = canSeeTrip(
     {
       travellerId: found.trip.memberId,
@@ -21,7 +21,7 @@ export async function loadVisibleTrip(
       status: found.trip.status as TripStatus,
       visibleUntil: found.trip.visibleUntil,
     },
-    await loadViewerRelation(context.db, found.trip, viewerId),
+    relation,
     context.now(),
   );
   if (!visible) throw notFound("Trip");

@@ -1,5 +1,9 @@
 /** Loads a trip for a viewer, or answers "not found" when it is missing or outside the viewer's audience alike. */
-import { findTripWithContext, loadViewerRelation, type TripWithContext } from "../../db/repositories/trips.repository";
+import {
+  findTripWithContext,
+  findTripWithContextFor,
+  type TripWithContext,
+} from "../../db/repositories/trips.repository";
 import type { Database } from "../../db/create-db";
 import { canSeeTrip, type TripAudience, type TripStatus } from "../../domain/trips/can-see-trip";
 import { notFound } from "../../domain/errors";
@@ -11,9 +15,9 @@ export async function findVisibleTrip(
   viewerId: number,
   now: Date,
 ): Promise<TripWithContext> {
-  const found = await findTripWithContext(db, tripId);
-  if (!found) throw notFound("Trip");
-  const relation = await loadViewerRelation(db, found.trip, viewerId);
+  const loaded = await findTripWithContextFor(db, tripId, viewerId);
+  if (!loaded) throw notFound("Trip");
+  const { found, relation } = loaded;
   const visible = canSeeTrip(
     {
       travellerId: found.trip.memberId,

@@ -11,7 +11,7 @@ import { describeTrips, type TripDetails } from "./trip-details";
 
 export async function listArrivals(
   context: AppContext,
-  viewer: { memberId: number; locale: string },
+  viewer: { memberId: number; locale: string; cityId?: number | null },
   options: { citySlug?: string | undefined },
 ): Promise<TripDetails[]> {
   let cityId: number | null;
@@ -19,6 +19,9 @@ export async function listArrivals(
     const city = await findCityBySlug(context.db, options.citySlug);
     if (!city) throw invalid("city", `city: no city "${options.citySlug}" on this instance`);
     cityId = city.id;
+  } else if (viewer.cityId !== undefined) {
+    cityId = viewer.cityId;
+    if (cityId === null) throw invalid("city", "city: name a city, your profile has none");
   } else {
     const member = await findMemberById(context.db, viewer.memberId);
     cityId = member?.currentCityId ?? member?.homeCityId ?? null;

@@ -6,6 +6,8 @@ import { meetings, offerMessages, offers, offerSlots, trips } from "../schema/ar
 import { events } from "../schema/gatherings";
 import { blocks, cities, members, venues } from "../schema/people";
 import { users } from "../schema/auth";
+import type { ViewerRelation } from "../../domain/trips/can-see-trip";
+import { toViewerRelation, viewerRelationColumns } from "./trips.repository";
 
 export type OfferRow = typeof offers.$inferSelect;
 export type OfferSlotRow = typeof offerSlots.$inferSelect;
@@ -24,27 +26,47 @@ export interface TripWithCity {
   };
 }
 
+const tripWithCityColumns = {
+  trip: trips,
+  city: { id: cities.id, slug: cities.slug, timeZone: cities.timeZone, locale: cities.locale, name: cities.name },
+  traveller: {
+    id: members.id,
+    name: members.name,
+    locale: members.locale,
+    isDemo: members.isDemo,
+    emailPreference: members.emailPreference,
+    email: users.email,
+  },
+};
+
 /** A trip with its city and traveller (and the traveller's email, for notifications). */
 export async function findTripWithCity(db: Database, tripId: number): Promise<TripWithCity | undefined> {
   const [row] = await db
-    .select({
-      trip: trips,
-      city: { id: cities.id, slug: cities.slug, timeZone: cities.timeZone, locale: cities.locale, name: cities.name },
-      traveller: {
-        id: members.id,
-        name: members.name,
-        locale: members.locale,
-        isDemo: members.isDemo,
-        emailPreference: members.emailPreference,
-        email: users.email,
-      },
-    })
+    .select(tripWithCityColumns)
     .from(trips)
     .innerJoin(cities, eq(cities.id, trips.cityId))
     .innerJoin(members, eq(members.id, trips.memberId))
     .leftJoin(users, eq(users.id, members.userId))
     .where(eq(trips.id, tripId));
   return row;
+}
+
+/** `findTripWithCity` and how the viewer stands towards the trip, in one query. */
+export async function findTripWithCityFor(
+  db: Database,
+  tripId: number,
+  viewerId: number,
+): Promise<{ found: TripWithCity; relation: ViewerRelation } | undefined> {
+  const [row] = await db
+    .select({ ...tripWithCityColumns, relation: viewerRelationColumns(viewerId) })
+    .from(trips)
+    .innerJoin(cities, eq(cities.id, trips.cityId))
+    .innerJoin(members, eq(members.id, trips.memberId))
+    .leftJoin(users, eq(users.id, members.userId))
+    .where(eq(trips.id, tripId));
+  if (!row) return undefined;
+  const { relation, ...found } = row;
+  return { found, relation: toViewerRelation(viewerId, relation) };
 }
 
 /** Whether a block stands between two members, either way. */

@@ -148,6 +148,27 @@ export async function loadViewerRelation(
     })
     .from(members)
     .where(eq(members.id, viewerId));
+  return toViewerRelation(viewerId, row);
+}
+
+/**
+ * The same facts as `loadViewerRelation`, as columns of a query over `trips`: a trip and how the viewer stands
+ * towards it load in one round trip.
+ */
+export function viewerRelationColumns(viewerId: number) {
+  return {
+    blocked: sql<boolean>`exists (select 1 from ${blocks} where (${blocks.blockerId} = ${trips.memberId} and ${blocks.blockedId} = ${viewerId}) or (${blocks.blockerId} = ${viewerId} and ${blocks.blockedId} = ${trips.memberId}))`,
+    followed: sql<boolean>`exists (select 1 from ${follows} where ${follows.followerId} = ${trips.memberId} and ${follows.followeeId} = ${viewerId})`,
+    tied: sql<boolean>`exists (select 1 from ${ties} where ${ties.aId} = least(${trips.memberId}, ${viewerId}::int) and ${ties.bId} = greatest(${trips.memberId}, ${viewerId}::int))`,
+    picked: sql<boolean>`exists (select 1 from ${alerts} where ${alerts.tripId} = ${trips.id} and ${alerts.memberId} = ${viewerId})`,
+  };
+}
+
+/** The relation from the columns of `viewerRelationColumns` (or `loadViewerRelation`'s row). */
+export function toViewerRelation(
+  viewerId: number,
+  row: { blocked: boolean; followed: boolean; tied: boolean; picked: boolean } | undefined,
+): ViewerRelation {
   return {
     viewerId,
     isBlocked: row?.blocked === true,
@@ -155,6 +176,23 @@ export async function loadViewerRelation(
     hasTie: row?.tied === true,
     wasPicked: row?.picked === true,
   };
+}
+
+/** A trip with its city and traveller, and how the viewer stands towards it, in one query. */
+export async function findTripWithContextFor(
+  db: Database,
+  tripId: number,
+  viewerId: number,
+): Promise<{ found: TripWithContext; relation: ViewerRelation } | undefined> {
+  const [row] = await db
+    .select({ ...withContext, relation: viewerRelationColumns(viewerId) })
+    .from(trips)
+    .innerJoin(cities, eq(cities.id, trips.cityId))
+    .innerJoin(members, eq(members.id, trips.memberId))
+    .where(eq(trips.id, tripId));
+  if (!row) return undefined;
+  const { relation, ...found } = row;
+  return { found, relation: toViewerRelation(viewerId, relation) };
 }
 
 /** Records that the alerts fan-out of a trip ran (the first time only). */
