@@ -26,6 +26,7 @@ export const myDataExportSchema = z
     offersReceived: z.array(z.unknown()),
     offerThreadMessages: z.array(z.unknown()),
     introductionThreadMessages: z.array(z.unknown()),
+    feedPostsOfMyFeeds: z.array(z.unknown()),
   })
   .openapi("MyDataExport");
 

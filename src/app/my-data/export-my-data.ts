@@ -34,6 +34,8 @@ export interface MyDataExport {
   offersReceived: unknown[];
   offerThreadMessages: unknown[];
   introductionThreadMessages: unknown[];
+  /** The posts fetched from my blog feeds (the feeds themselves are in `linked["member_feeds.member_id"]`). */
+  feedPostsOfMyFeeds: unknown[];
 }
 
 export async function exportMyData(

@@ -9,7 +9,7 @@ import { schema } from "../schema";
 import { offerMessages, offers, trips } from "../schema/arrivals";
 import { accounts, rateLimits, users, verifications } from "../schema/auth";
 import { gifts, introductionMessages, introductions } from "../schema/gatherings";
-import { members } from "../schema/people";
+import { feedPosts, memberFeeds, members } from "../schema/people";
 import { emailOutbox } from "../schema/system";
 
 /** Columns never exported: secrets that would let the file's holder act as the member. */
@@ -79,12 +79,14 @@ export async function loadIndirectRows(db: Database, memberId: number) {
     .select({ id: introductions.id })
     .from(introductions)
     .where(or(eq(introductions.firstId, memberId), eq(introductions.secondId, memberId)));
-  const [offersReceived, offerThreadMessages, introductionThreadMessages] = await Promise.all([
+  const myFeeds = db.select({ id: memberFeeds.id }).from(memberFeeds).where(eq(memberFeeds.memberId, memberId));
+  const [offersReceived, offerThreadMessages, introductionThreadMessages, feedPostsOfMyFeeds] = await Promise.all([
     db.select().from(offers).where(inArray(offers.tripId, myTrips)),
     db.select().from(offerMessages).where(inArray(offerMessages.offerId, myOffers)),
     db.select().from(introductionMessages).where(inArray(introductionMessages.introductionId, myIntroductions)),
+    db.select().from(feedPosts).where(inArray(feedPosts.feedId, myFeeds)),
   ]);
-  return { offersReceived, offerThreadMessages, introductionThreadMessages };
+  return { offersReceived, offerThreadMessages, introductionThreadMessages, feedPostsOfMyFeeds };
 }
 
 export async function findAccountOfMember(db: Database, memberId: number) {
