@@ -94,10 +94,14 @@ export async function resolveTripAgenda(
     }
   }
   const { input, offersByCandidate } = buildAgendaInput(facts, offers, slots, busy, maxAlertScore);
+  // The last stored plan, when it still holds, is kept unless the new one is clearly better: an unchanged week is
+  // not shuffled between equally good plans (the solver is time-budgeted, its ties may fall either way).
+  const lastPlan = stored[0] ? asStoredPlan(stored[0].plan) : null;
   const solution = solveAgenda(input, {
     budgetMs: agendaBudgetMs,
     clock: () => performance.now(),
     seed: `trip-${tripId}`,
+    previous: lastPlan?.chosen.map((item) => ({ id: item.id, start: item.localStart })),
   });
   const output = solution.output;
   const durations = new Map(input.candidates.map((candidate) => [candidate.id, candidate]));

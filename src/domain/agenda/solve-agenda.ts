@@ -8,7 +8,8 @@ import type { Explanation } from "./explain";
 import { solveExact } from "./exact-solver";
 import { solveGreedy } from "./greedy-solver";
 import { PlanState } from "./plan-state";
-import { planValue } from "./plan-value";
+import { isPlanFeasible, planValue } from "./plan-value";
+import { checkPlan } from "./check-plan";
 import type { SolverOutcome } from "./solver";
 
 /**
@@ -24,7 +25,27 @@ export interface SolveAgendaOptions extends CompileOptions {
   solver?: "auto" | "exact" | "greedy";
   /** Called with the heuristic's plan before the exact solver starts, so a caller can show it at once. */
   onFirstAnswer?: (outcome: SolverOutcome) => void;
+  /**
+   * The plan stored from the last solve (the exchange format's `chosen`). When it still holds under this input (the
+   * plan checker finds no broken rule), it is the solvers' starting incumbent, so ties resolve towards it, and it is
+   * kept unless the new plan is better by more than `minImprovement`: re-solving does not shuffle an unchanged week.
+   */
+  previous?: readonly { id: string; start: string }[];
+  /** Share of the previous plan's value a new plan must gain to replace it (default 0.5 %). */
+  minImprovement?: number;
 }
+
+/** Options of `solveBest`: `previous` there is already placement indices of the model. */
+export interface SolveBestOptions extends Pick<
+  SolveAgendaOptions,
+  "clock" | "budgetMs" | "seed" | "onFirstAnswer" | "minImprovement"
+> {
+  /** The previous plan as placement indices; ignored when it is not feasible in this model. */
+  previous?: readonly number[];
+}
+
+/** Default share of the previous plan's value that a new plan must gain to replace it. */
+export const defaultMinImprovement = 0.005;
 
 export interface AgendaSolution {
   model: AgendaModel;
@@ -59,10 +80,7 @@ const heuristicPerturbations = 2;
  * The search as the app runs it: the heuristic's plan first (handed to `onFirstAnswer`), then the exact solver from
  * it within what is left of `budgetMs`, keeping the better plan and the proven bound. The benchmark times this.
  */
-export function solveBest(
-  model: AgendaModel,
-  options: Pick<SolveAgendaOptions, "clock" | "budgetMs" | "seed" | "onFirstAnswer"> = {},
-): SolverOutcome {
+export function solveBest(model: AgendaModel, options: SolveBestOptions = {}): SolverOutcome {
   const began = options.clock?.() ?? 0;
   const remaining = (): number | undefined =>
     options.budgetMs === undefined || options.clock === undefined
@@ -74,15 +92,67 @@ export function solveBest(
     seed: options.seed,
     perturbations: heuristicPerturbations,
   });
-  options.onFirstAnswer?.(first);
-  if (model.placements.length > hugeInstancePlacements) return first;
+  const previous =
+    options.previous !== undefined && isPlanFeasible(model, options.previous) ? [...options.previous] : null;
+  const previousValue = previous === null ? -Infinity : planValue(model, previous);
+  // On a tie the previous plan is the incumbent: the exact search only replaces it with a strictly better one.
+  const startFrom = previous !== null && previousValue >= (first.objective ?? -Infinity) - 1e-9 ? previous : null;
+  options.onFirstAnswer?.(keepPrevious(first, previous, previousValue, options.minImprovement));
+  if (model.placements.length > hugeInstancePlacements)
+    return keepPrevious(first, previous, previousValue, options.minImprovement);
   const exact = solveExact(model, {
     clock: options.clock,
     budgetMs: remaining(),
     seed: options.seed,
-    incumbent: first.placements ?? undefined,
+    incumbent: startFrom ?? first.placements ?? undefined,
   });
-  return mergeOutcomes(first, exact);
+  return keepPrevious(mergeOutcomes(first, exact), previous, previousValue, options.minImprovement);
+}
+
+/**
+ * The previous plan instead of `outcome` when it is feasible and `outcome` does not beat it by more than the margin;
+ * the proof (bound) stays the search's, so the status says "optimal" only when the kept plan reaches it.
+ */
+function keepPrevious(
+  outcome: SolverOutcome,
+  previous: readonly number[] | null,
+  previousValue: number,
+  minImprovement = defaultMinImprovement,
+): SolverOutcome {
+  if (previous === null || outcome.placements === null || outcome.objective === null) return outcome;
+  const margin = Math.max(1e-9, minImprovement * Math.abs(previousValue));
+  if (outcome.objective > previousValue + margin) return outcome;
+  const bound = outcome.status === "optimal" ? outcome.objective : outcome.bound;
+  const isOptimal = bound !== null && previousValue >= bound - 1e-9;
+  return {
+    ...outcome,
+    status: isOptimal ? "optimal" : "feasible",
+    placements: [...previous],
+    objective: previousValue,
+    bound: bound === null ? null : Math.max(bound, previousValue),
+  };
+}
+
+/** The placement indices of a plan in the exchange format, or null when it breaks a rule of this input. */
+export function previousPlacements(
+  model: AgendaModel,
+  input: AgendaInput,
+  chosen: readonly { id: string; start: string }[],
+): number[] | null {
+  if (checkPlan(input, chosen).violations.length > 0) return null;
+  const indexOf = new Map<string, number>();
+  model.placements.forEach((placement, index) => {
+    const id = model.candidates[placement.candidate]?.id;
+    const start = input.candidates[placement.candidate]?.starts[placement.startIndex];
+    if (id !== undefined && start !== undefined) indexOf.set(`${id}\u0000${start}`, index);
+  });
+  const placements: number[] = [];
+  for (const pick of chosen) {
+    const index = indexOf.get(`${pick.id}\u0000${pick.start}`);
+    if (index === undefined) return null;
+    placements.push(index);
+  }
+  return isPlanFeasible(model, placements) ? placements : null;
 }
 
 /** Solves an already compiled model (the app compiles once and may solve again with other budgets). */
@@ -103,19 +173,43 @@ export function solveModel(
     const left = remaining();
     return left === undefined ? undefined : Math.max(0, left - reserve);
   };
+  const previous = options.previous === undefined ? null : previousPlacements(model, input, options.previous);
+  const previousValue = previous === null ? -Infinity : planValue(model, previous);
   let outcome: SolverOutcome;
   if (mode === "exact") {
-    outcome = solveExact(model, { clock: options.clock, budgetMs: searchBudget(), seed: options.seed });
+    outcome = keepPrevious(
+      solveExact(model, {
+        clock: options.clock,
+        budgetMs: searchBudget(),
+        seed: options.seed,
+        incumbent: previous ?? undefined,
+      }),
+      previous,
+      previousValue,
+      options.minImprovement,
+    );
   } else if (mode === "greedy") {
-    outcome = solveGreedy(model, {
-      clock: options.clock,
-      budgetMs: searchBudget(),
-      seed: options.seed,
-      perturbations: 15,
-    });
+    outcome = keepPrevious(
+      solveGreedy(model, {
+        clock: options.clock,
+        budgetMs: searchBudget(),
+        seed: options.seed,
+        perturbations: 15,
+      }),
+      previous,
+      previousValue,
+      options.minImprovement,
+    );
     options.onFirstAnswer?.(outcome);
   } else {
-    outcome = solveBest(model, { ...options, budgetMs: searchBudget() });
+    outcome = solveBest(model, {
+      clock: options.clock,
+      seed: options.seed,
+      onFirstAnswer: options.onFirstAnswer,
+      minImprovement: options.minImprovement,
+      budgetMs: searchBudget(),
+      previous: previous ?? undefined,
+    });
   }
   if (outcome.status === "unknown" && model.placements.length <= hugeInstancePlacements) {
     // No plan holds the locked items yet, and "infeasible" must be proven: the exact search gets extra time for it.
