@@ -2,6 +2,12 @@
  * The browser suite: Debian's Chromium (never `npx playwright install`), one worker, the app started by `npm start`'s
  * script on a free port (or E2E_PORT) and a fresh data directory in demo mode, with demo locals answering after one
  * second.
+ *
+ * Artifacts (traces, failure screenshots) go to `PW_OUTPUT`, or `test-results/artifacts` when it is unset. Playwright
+ * empties that directory when a run starts, so two runs at once must not share it: give each its own, with
+ * `PW_OUTPUT=/tmp/pw-mine npx playwright test …` or `npx playwright test … --output /tmp/pw-mine` (the flag wins).
+ * The pages' screenshots (test-results/screens/) and the JSON report that `npm test` reads (test-results/e2e.json)
+ * stay where they are.
  */
 import { defineConfig } from "@playwright/test";
 import { execFileSync } from "node:child_process";
@@ -24,7 +30,7 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "givefirst-e2e-"));
 
 export default defineConfig({
   testDir: "test/e2e",
-  outputDir: "test-results/artifacts",
+  outputDir: process.env.PW_OUTPUT || "test-results/artifacts",
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   workers: 1,
   fullyParallel: false,
