@@ -1,6 +1,7 @@
 /** Members and their profile. */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
+import { preparedStatement } from "../prepared";
 import { users } from "../schema/auth";
 import { cities, memberRoles, members } from "../schema/people";
 
@@ -34,25 +35,29 @@ export interface ViewerRow {
 
 /** The member behind a signed-in user, with the user's email, whether it is verified, and the member's roles. */
 export async function findViewerByUserId(db: Database, userId: string): Promise<ViewerRow | undefined> {
-  // Every API request runs this: one query, only the columns a viewer needs, roles folded in as JSON.
-  const [row] = await db
-    .select({
-      memberId: members.id,
-      name: members.name,
-      locale: members.locale,
-      isDemo: members.isDemo,
-      suspendedAt: members.suspendedAt,
-      cityId: sql<number | null>`coalesce(${members.currentCityId}, ${members.homeCityId})`,
-      email: users.email,
-      emailVerified: users.emailVerified,
-      roles: sql<{ role: string; citySlug: string | null }[]>`coalesce((
+  // Every API request runs this: one prepared query, only the columns a viewer needs, roles folded in as JSON.
+  const statement = preparedStatement(db, "find_viewer_by_user_id", (db) =>
+    db
+      .select({
+        memberId: members.id,
+        name: members.name,
+        locale: members.locale,
+        isDemo: members.isDemo,
+        suspendedAt: members.suspendedAt,
+        cityId: sql<number | null>`coalesce(${members.currentCityId}, ${members.homeCityId})`,
+        email: users.email,
+        emailVerified: users.emailVerified,
+        roles: sql<{ role: string; citySlug: string | null }[]>`coalesce((
         select json_agg(json_build_object('role', ${memberRoles.role}, 'citySlug', ${cities.slug}))
         from ${memberRoles} left join ${cities} on ${cities.id} = ${memberRoles.cityId}
         where ${memberRoles.memberId} = ${members.id}), '[]'::json)`,
-    })
-    .from(members)
-    .innerJoin(users, eq(users.id, members.userId))
-    .where(eq(members.userId, userId));
+      })
+      .from(members)
+      .innerJoin(users, eq(users.id, members.userId))
+      .where(eq(members.userId, sql.placeholder("userId")))
+      .prepare("find_viewer_by_user_id"),
+  );
+  const [row] = await statement.execute({ userId });
   return row;
 }
 

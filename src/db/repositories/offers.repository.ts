@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../create-db";
+import { preparedStatement } from "../prepared";
 import { meetings, offerMessages, offers, offerSlots, trips } from "../schema/arrivals";
 import { events } from "../schema/gatherings";
 import { blocks, cities, members, venues } from "../schema/people";
@@ -57,13 +58,17 @@ export async function findTripWithCityFor(
   tripId: number,
   viewerId: number,
 ): Promise<{ found: TripWithCity; relation: ViewerRelation } | undefined> {
-  const [row] = await db
-    .select({ ...tripWithCityColumns, relation: viewerRelationColumns(viewerId) })
-    .from(trips)
-    .innerJoin(cities, eq(cities.id, trips.cityId))
-    .innerJoin(members, eq(members.id, trips.memberId))
-    .leftJoin(users, eq(users.id, members.userId))
-    .where(eq(trips.id, tripId));
+  const statement = preparedStatement(db, "find_trip_with_city_for", (db) =>
+    db
+      .select({ ...tripWithCityColumns, relation: viewerRelationColumns(sql.placeholder("viewerId")) })
+      .from(trips)
+      .innerJoin(cities, eq(cities.id, trips.cityId))
+      .innerJoin(members, eq(members.id, trips.memberId))
+      .leftJoin(users, eq(users.id, members.userId))
+      .where(eq(trips.id, sql.placeholder("tripId")))
+      .prepare("find_trip_with_city_for"),
+  );
+  const [row] = await statement.execute({ tripId, viewerId });
   if (!row) return undefined;
   const { relation, ...found } = row;
   return { found, relation: toViewerRelation(viewerId, relation) };

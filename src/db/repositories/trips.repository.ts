@@ -1,7 +1,8 @@
 /** Trips: storing, finding and listing stays, and the SQL form of the visibility rule (src/domain/trips/can-see-trip). */
-import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { ViewerRelation } from "../../domain/trips/can-see-trip";
 import type { Database } from "../create-db";
+import { preparedStatement } from "../prepared";
 import { alerts, trips } from "../schema/arrivals";
 import { blocks, cities, follows, members, ties } from "../schema/people";
 
@@ -79,7 +80,7 @@ export async function listTripsOfMember(
  * The visibility rule as one SQL condition over `trips`, for any query that lists trips (offers, directory, events):
  * the same rule as `canSeeTrip`. Kept beside it so that the two change together.
  */
-export function visibleTripCondition(viewerId: number, now: Date): SQL {
+export function visibleTripCondition(viewerId: number | Placeholder, now: Date | Placeholder): SQL {
   const blocked = sql`exists (select 1 from ${blocks} where (${blocks.blockerId} = ${trips.memberId} and ${blocks.blockedId} = ${viewerId}) or (${blocks.blockerId} = ${viewerId} and ${blocks.blockedId} = ${trips.memberId}))`;
   const followed = sql`exists (select 1 from ${follows} where ${follows.followerId} = ${trips.memberId} and ${follows.followeeId} = ${viewerId})`;
   const tied = sql`exists (select 1 from ${ties} where ${ties.aId} = least(${trips.memberId}, ${viewerId}::int) and ${ties.bId} = greatest(${trips.memberId}, ${viewerId}::int))`;
@@ -110,7 +111,7 @@ export async function listVisibleTripIds(
   return new Set(rows.map((row) => row.id));
 }
 
-/** Trips in a city that the viewer may see, other than the viewer's own, soonest first. */
+/** Trips in a city that the viewer may see, other than the viewer's own, soonest first (the arrivals feed). */
 export async function listVisibleTripsInCity(
   db: Database,
   viewerId: number,
@@ -118,18 +119,24 @@ export async function listVisibleTripsInCity(
   now: Date,
   limit = 200,
 ): Promise<TripWithContext[]> {
-  return selectWithContext(db)
-    .where(
-      and(
-        eq(trips.cityId, cityId),
-        ne(trips.memberId, viewerId),
-        eq(trips.status, "active"),
-        gt(trips.visibleUntil, now),
-        visibleTripCondition(viewerId, now),
-      ),
-    )
-    .orderBy(asc(trips.arrivalDate), asc(trips.id))
-    .limit(limit);
+  const statement = preparedStatement(db, "list_visible_trips_in_city", (db) => {
+    const viewer = sql.placeholder("viewerId");
+    const at = sql.placeholder("now");
+    return selectWithContext(db)
+      .where(
+        and(
+          eq(trips.cityId, sql.placeholder("cityId")),
+          ne(trips.memberId, viewer),
+          eq(trips.status, "active"),
+          gt(trips.visibleUntil, at),
+          visibleTripCondition(viewer, at),
+        ),
+      )
+      .orderBy(asc(trips.arrivalDate), asc(trips.id))
+      .limit(sql.placeholder("limit"))
+      .prepare("list_visible_trips_in_city");
+  });
+  return statement.execute({ viewerId, cityId, now, limit });
 }
 
 /** How a viewer stands towards a traveller and a trip, in one query, for `canSeeTrip`. */
@@ -155,7 +162,7 @@ export async function loadViewerRelation(
  * The same facts as `loadViewerRelation`, as columns of a query over `trips`: a trip and how the viewer stands
  * towards it load in one round trip.
  */
-export function viewerRelationColumns(viewerId: number) {
+export function viewerRelationColumns(viewerId: number | Placeholder) {
   return {
     blocked: sql<boolean>`exists (select 1 from ${blocks} where (${blocks.blockerId} = ${trips.memberId} and ${blocks.blockedId} = ${viewerId}) or (${blocks.blockerId} = ${viewerId} and ${blocks.blockedId} = ${trips.memberId}))`,
     followed: sql<boolean>`exists (select 1 from ${follows} where ${follows.followerId} = ${trips.memberId} and ${follows.followeeId} = ${viewerId})`,
@@ -184,12 +191,16 @@ export async function findTripWithContextFor(
   tripId: number,
   viewerId: number,
 ): Promise<{ found: TripWithContext; relation: ViewerRelation } | undefined> {
-  const [row] = await db
-    .select({ ...withContext, relation: viewerRelationColumns(viewerId) })
-    .from(trips)
-    .innerJoin(cities, eq(cities.id, trips.cityId))
-    .innerJoin(members, eq(members.id, trips.memberId))
-    .where(eq(trips.id, tripId));
+  const statement = preparedStatement(db, "find_trip_with_context_for", (db) =>
+    db
+      .select({ ...withContext, relation: viewerRelationColumns(sql.placeholder("viewerId")) })
+      .from(trips)
+      .innerJoin(cities, eq(cities.id, trips.cityId))
+      .innerJoin(members, eq(members.id, trips.memberId))
+      .where(eq(trips.id, sql.placeholder("tripId")))
+      .prepare("find_trip_with_context_for"),
+  );
+  const [row] = await statement.execute({ tripId, viewerId });
   if (!row) return undefined;
   const { relation, ...found } = row;
   return { found, relation: toViewerRelation(viewerId, relation) };
