@@ -29,18 +29,26 @@ export function communitiesFromReport(report: unknown): Map<string, string> | nu
 export const gatekeeperShare = 0.05;
 
 /**
- * The gatekeepers of a cached report: the top 5 % of its members by betweenness, as far as the report lists them
- * (it lists its top gatekeepers best first, so a big city's list may hold fewer than 5 %).
+ * The gatekeepers of a cached report: the top 5 % of its members by betweenness, from the snapshot's private
+ * `gatekeeperIds` (the whole 5 %, best first). A report without it falls back to its served list, as far as that
+ * goes (it stops at ten, so above 200 members it holds fewer than 5 %).
  */
 export function gatekeepersFromReport(report: unknown): number[] {
   if (!report || typeof report !== "object") return [];
-  const { gatekeepers, counts } = report as { gatekeepers?: unknown; counts?: { members?: unknown } };
-  if (!Array.isArray(gatekeepers) || typeof counts?.members !== "number") return [];
+  const { gatekeepers, gatekeeperIds, counts } = report as {
+    gatekeepers?: unknown;
+    gatekeeperIds?: unknown;
+    counts?: { members?: unknown };
+  };
+  if (typeof counts?.members !== "number") return [];
   const top = Math.ceil(gatekeeperShare * counts.members);
+  const isId = (id: unknown): id is number => typeof id === "number" && Number.isInteger(id);
+  if (Array.isArray(gatekeeperIds)) return gatekeeperIds.slice(0, top).filter(isId);
+  if (!Array.isArray(gatekeepers)) return [];
   return gatekeepers
     .slice(0, top)
     .map((gatekeeper) => (gatekeeper as { memberId?: unknown }).memberId)
-    .filter((id): id is number => typeof id === "number" && Number.isInteger(id));
+    .filter(isId);
 }
 
 /**

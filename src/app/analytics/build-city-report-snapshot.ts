@@ -7,6 +7,7 @@ import { buildCityReport, opennessTrend } from "../../domain/network/city-report
 import type { CityReportOptions } from "../../domain/network/city-report";
 import type { CityNetworkInput } from "../../domain/network/city-input";
 import { defaultPivotsFor } from "../../domain/network/network-structure";
+import { gatekeeperShare } from "../alerts/load-matching-state";
 import { buildSnapshot, type CityReportSnapshot } from "./city-report-snapshot";
 import { quarterWindows } from "./quarter-windows";
 import { sampleCityNetwork } from "./sample-city-network";
@@ -58,6 +59,8 @@ export function buildCityReportSnapshot(
   const cpuBefore = process.cpuUsage();
   const reportOptions: CityReportOptions = {
     ...defaultReportOptions(memberIds.length),
+    // The fan-out's gatekeepers: the top 5 % by betweenness, all of them (the served list stops at ten).
+    betweennessTop: Math.ceil(gatekeeperShare * memberIds.length),
     ...request.report,
     ...(options.progress ? { progress: options.progress } : {}),
   };

@@ -6,8 +6,10 @@ import type { CityReport } from "../../domain/network/city-report";
 import type { OpennessIndex } from "../../domain/network/openness-index";
 import type { NetworkSample } from "./sample-city-network";
 
-/** 2: `communityOf` added (a version 1 cache counts as none and is recomputed). */
-export const snapshotVersion = 2;
+/**
+ * 2: `communityOf` added; 3: `gatekeeperIds` added (an older cache counts as none and is recomputed).
+ */
+export const snapshotVersion = 3;
 
 export interface TrendPoint {
   label: string;
@@ -43,6 +45,11 @@ export interface CityReportSnapshot {
    * it says who is in which clan, so the report endpoints never serve it.
    */
   communityOf: Record<string, number>;
+  /**
+   * Database ids of the top 5 % of members by betweenness, best first, for the alert fan-out (the served
+   * `gatekeepers` list stops at its top ten). Internal like `communityOf`: never served.
+   */
+  gatekeeperIds: number[];
 }
 
 /** JSON turns NaN and ±Infinity into null; doing it here keeps the snapshot equal to what the cache gives back. */
@@ -88,6 +95,7 @@ export function buildSnapshot(input: {
     trend: input.trend,
     network: input.network,
     communityOf,
+    gatekeeperIds: report.topByBetweenness.map((position) => input.memberIds[position] as number),
   });
 }
 

@@ -63,6 +63,8 @@ export interface CityReport {
   };
   readonly mixing: Record<string, { readonly ei: EiIndex | null; readonly assortativity: number | null }>;
   readonly gatekeepers: Gatekeeper[];
+  /** Positions of the `betweennessTop` members with the highest betweenness, best first (empty unless asked). */
+  readonly topByBetweenness: number[];
   readonly bridges: Bridge[];
   readonly newcomers: NewcomerIntegration | null;
   readonly giving: Giving | null;
@@ -71,6 +73,8 @@ export interface CityReport {
 export interface CityReportOptions extends OpennessOptions {
   /** Gatekeepers listed (default 10). */
   gatekeepers?: number;
+  /** How many members to rank by betweenness in `topByBetweenness` (default 0), e.g. the top 5 % for the alerts. */
+  betweennessTop?: number;
   bridges?: BridgeOptions;
 }
 
@@ -96,6 +100,15 @@ function topNodes(scores: Float64Array, count: number): number[] {
     if (top.length > count) top.pop();
   }
   return top;
+}
+
+/** As `topNodes`, for counts where O(n·count) would be too slow: one sort of the positive scores. */
+function topNodesSorted(scores: Float64Array, count: number): number[] {
+  if (count <= 64) return topNodes(scores, count);
+  const positive: number[] = [];
+  for (let i = 0; i < scores.length; i++) if ((scores[i] as number) > 0) positive.push(i);
+  positive.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
+  return positive.slice(0, count);
 }
 
 /**
@@ -176,6 +189,7 @@ export function buildCityReport(input: CityNetworkInput, options: CityReportOpti
     },
     mixing,
     gatekeepers,
+    topByBetweenness: topNodesSorted(structure.betweenness.normalized, options.betweennessTop ?? 0),
     bridges,
     newcomers: city.newcomers,
     giving: city.giving,
