@@ -155,4 +155,35 @@ describeOnDatabases("offers: no double-booked local", (database) => {
     await harness.context.db.update(events).set({ status: "cancelled" }).where(eq(events.id, hosted!.id));
     expect((await accept(anna.client, duringHosted)).status).toBe(200);
   });
+
+  it("lets every invited traveller accept the invitations to one event the local hosts (no clash with itself)", async () => {
+    const [event] = await harness.context.db
+      .insert(events)
+      .values({
+        cityId,
+        hostId: local.member.id,
+        title: "Founders' drinks",
+        startsAt: new Date("2030-03-07T23:00:00Z"),
+        endsAt: new Date("2030-03-08T01:00:00Z"),
+        capacity: 20,
+      })
+      .returning({ id: events.id });
+    const invite = async (trip: number) => {
+      const response = await local.client.post(`/api/trips/${trip}/offers`, {
+        kind: "event_invitation",
+        message: "Join us",
+        eventId: event!.id,
+      });
+      const body = (await response.json()) as Json;
+      expect(response.status, JSON.stringify(body)).toBe(201);
+      return body;
+    };
+    const [toAnna, toBoris] = [await invite(annaTrip), await invite(borisTrip)];
+    const results = await Promise.all([accept(anna.client, toAnna), accept(boris.client, toBoris)]);
+    expect(results.map((response) => response.status)).toEqual([200, 200]);
+    expect(await scheduledMeetingsOfLocal()).toHaveLength(2);
+    // A coffee during the event still clashes with it (and with the invitations' meetings).
+    const coffee = await offerCoffee(annaTrip, "2030-03-08T00:00:00Z");
+    expect((await accept(anna.client, coffee)).status).toBe(409);
+  });
 });
