@@ -1,6 +1,7 @@
 /** What the agenda needs of a trip (offers with slots, busy times, venues), its stored plans and calendar feeds. */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
+import { preparedStatement } from "../prepared";
 import { agendas, alerts, busyTimes, offers, offerSlots, trips } from "../schema/arrivals";
 import { events } from "../schema/gatherings";
 import { members, venues } from "../schema/people";
@@ -30,29 +31,33 @@ export interface AgendaSlotRow {
 
 /** The open and accepted offers of a trip, oldest first, with sender and venue. */
 export async function listAgendaOffers(db: Database, tripId: number): Promise<AgendaOfferRow[]> {
-  const rows = await db
-    .select({
-      id: offers.id,
-      kind: offers.kind,
-      status: offers.status,
-      starred: offers.starred,
-      acceptedSlotId: offers.acceptedSlotId,
-      senderId: offers.senderId,
-      senderName: members.name,
-      venueId: venues.id,
-      venueName: venues.name,
-      lat: venues.lat,
-      lon: venues.lon,
-      alertScore: alerts.score,
-      attendeeCount: events.seatsTaken,
-    })
-    .from(offers)
-    .innerJoin(members, eq(members.id, offers.senderId))
-    .leftJoin(venues, eq(venues.id, offers.venueId))
-    .leftJoin(alerts, and(eq(alerts.tripId, offers.tripId), eq(alerts.memberId, offers.senderId)))
-    .leftJoin(events, eq(events.id, offers.eventId))
-    .where(and(eq(offers.tripId, tripId), inArray(offers.status, ["open", "accepted"])))
-    .orderBy(asc(offers.id));
+  const statement = preparedStatement(db, "list_agenda_offers", (db) =>
+    db
+      .select({
+        id: offers.id,
+        kind: offers.kind,
+        status: offers.status,
+        starred: offers.starred,
+        acceptedSlotId: offers.acceptedSlotId,
+        senderId: offers.senderId,
+        senderName: members.name,
+        venueId: venues.id,
+        venueName: venues.name,
+        lat: venues.lat,
+        lon: venues.lon,
+        alertScore: alerts.score,
+        attendeeCount: events.seatsTaken,
+      })
+      .from(offers)
+      .innerJoin(members, eq(members.id, offers.senderId))
+      .leftJoin(venues, eq(venues.id, offers.venueId))
+      .leftJoin(alerts, and(eq(alerts.tripId, offers.tripId), eq(alerts.memberId, offers.senderId)))
+      .leftJoin(events, eq(events.id, offers.eventId))
+      .where(and(eq(offers.tripId, sql.placeholder("tripId")), inArray(offers.status, ["open", "accepted"])))
+      .orderBy(asc(offers.id))
+      .prepare("list_agenda_offers"),
+  );
+  const rows = await statement.execute({ tripId });
   return rows.map(({ venueId, venueName, lat, lon, ...row }) => ({
     ...row,
     venue: venueId === null ? null : { id: venueId, name: venueName ?? "", lat, lon },
@@ -61,10 +66,14 @@ export async function listAgendaOffers(db: Database, tripId: number): Promise<Ag
 
 /** The highest alert score on a trip (the scale of its senders' match scores), or null without alerts. */
 export async function findMaxAlertScore(db: Database, tripId: number): Promise<number | null> {
-  const [row] = await db
-    .select({ max: sql<number | null>`max(${alerts.score})` })
-    .from(alerts)
-    .where(eq(alerts.tripId, tripId));
+  const statement = preparedStatement(db, "find_max_alert_score", (db) =>
+    db
+      .select({ max: sql<number | null>`max(${alerts.score})` })
+      .from(alerts)
+      .where(eq(alerts.tripId, sql.placeholder("tripId")))
+      .prepare("find_max_alert_score"),
+  );
+  const [row] = await statement.execute({ tripId });
   return row?.max === null || row?.max === undefined ? null : Number(row.max);
 }
 
@@ -114,22 +123,34 @@ export async function listDigestAgendaChanges(db: Database, from: Date, to: Date
 /** The slots of some offers, earliest first. */
 export async function listSlotsOfOffers(db: Database, offerIds: readonly number[]): Promise<AgendaSlotRow[]> {
   if (offerIds.length === 0) return [];
-  return db
-    .select({
-      id: offerSlots.id,
-      offerId: offerSlots.offerId,
-      startsAt: offerSlots.startsAt,
-      durationMin: offerSlots.durationMin,
-    })
-    .from(offerSlots)
-    .where(inArray(offerSlots.offerId, [...offerIds]))
-    .orderBy(asc(offerSlots.startsAt), asc(offerSlots.id));
+  const statement = preparedStatement(db, "list_slots_of_offers", (db) =>
+    db
+      .select({
+        id: offerSlots.id,
+        offerId: offerSlots.offerId,
+        startsAt: offerSlots.startsAt,
+        durationMin: offerSlots.durationMin,
+      })
+      .from(offerSlots)
+      .where(sql`${offerSlots.offerId} = any(${sql.placeholder("offerIds")}::int[])`)
+      .orderBy(asc(offerSlots.startsAt), asc(offerSlots.id))
+      .prepare("list_slots_of_offers"),
+  );
+  return statement.execute({ offerIds: [...offerIds] });
 }
 
 export type BusyTimeRow = typeof busyTimes.$inferSelect;
 
 export async function listBusyTimes(db: Database, tripId: number): Promise<BusyTimeRow[]> {
-  return db.select().from(busyTimes).where(eq(busyTimes.tripId, tripId)).orderBy(asc(busyTimes.startsAt));
+  const statement = preparedStatement(db, "list_busy_times", (db) =>
+    db
+      .select()
+      .from(busyTimes)
+      .where(eq(busyTimes.tripId, sql.placeholder("tripId")))
+      .orderBy(asc(busyTimes.startsAt))
+      .prepare("list_busy_times"),
+  );
+  return statement.execute({ tripId });
 }
 
 /** Stores imported busy times in one transaction. */
@@ -156,12 +177,16 @@ export interface StoredAgenda {
 
 /** The latest stored plans of a trip, newest first. */
 export async function listLatestAgendas(db: Database, tripId: number, limit: number): Promise<StoredAgenda[]> {
-  return db
-    .select({ version: agendas.version, plan: agendas.plan, createdAt: agendas.createdAt })
-    .from(agendas)
-    .where(eq(agendas.tripId, tripId))
-    .orderBy(desc(agendas.version))
-    .limit(limit);
+  const statement = preparedStatement(db, "list_latest_agendas", (db) =>
+    db
+      .select({ version: agendas.version, plan: agendas.plan, createdAt: agendas.createdAt })
+      .from(agendas)
+      .where(eq(agendas.tripId, sql.placeholder("tripId")))
+      .orderBy(desc(agendas.version))
+      .limit(sql.placeholder("limit"))
+      .prepare("list_latest_agendas"),
+  );
+  return statement.execute({ tripId, limit });
 }
 
 /** Stores a plan as the next version; a concurrent writer of the same version makes this fail and retry. */

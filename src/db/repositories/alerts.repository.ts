@@ -1,6 +1,7 @@
 /** Alerts (a local picked for a trip) and the members' alert preferences. */
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
+import { preparedStatement } from "../prepared";
 import { alerts, trips } from "../schema/arrivals";
 import { users } from "../schema/auth";
 import { members } from "../schema/people";
@@ -39,10 +40,19 @@ export async function listAlertsOfMemberOnTrips(
   tripIds: readonly number[],
 ): Promise<Map<number, AlertRow>> {
   if (tripIds.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(alerts)
-    .where(and(eq(alerts.memberId, memberId), inArray(alerts.tripId, [...new Set(tripIds)])));
+  const statement = preparedStatement(db, "list_alerts_of_member_on_trips", (db) =>
+    db
+      .select()
+      .from(alerts)
+      .where(
+        and(
+          eq(alerts.memberId, sql.placeholder("memberId")),
+          sql`${alerts.tripId} = any(${sql.placeholder("tripIds")}::int[])`,
+        ),
+      )
+      .prepare("list_alerts_of_member_on_trips"),
+  );
+  const rows = await statement.execute({ memberId, tripIds: [...new Set(tripIds)] });
   return new Map(rows.map((row) => [row.tripId, row]));
 }
 

@@ -42,13 +42,17 @@ const tripWithCityColumns = {
 
 /** A trip with its city and traveller (and the traveller's email, for notifications). */
 export async function findTripWithCity(db: Database, tripId: number): Promise<TripWithCity | undefined> {
-  const [row] = await db
-    .select(tripWithCityColumns)
-    .from(trips)
-    .innerJoin(cities, eq(cities.id, trips.cityId))
-    .innerJoin(members, eq(members.id, trips.memberId))
-    .leftJoin(users, eq(users.id, members.userId))
-    .where(eq(trips.id, tripId));
+  const statement = preparedStatement(db, "find_trip_with_city", (db) =>
+    db
+      .select(tripWithCityColumns)
+      .from(trips)
+      .innerJoin(cities, eq(cities.id, trips.cityId))
+      .innerJoin(members, eq(members.id, trips.memberId))
+      .leftJoin(users, eq(users.id, members.userId))
+      .where(eq(trips.id, sql.placeholder("tripId")))
+      .prepare("find_trip_with_city"),
+  );
+  const [row] = await statement.execute({ tripId });
   return row;
 }
 
