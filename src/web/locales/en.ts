@@ -628,6 +628,13 @@ export const en = {
     threadTitle: "Messages",
     threadWith: "Messages with {{name}} about this offer",
     noMessages: "No message yet. Write to {{name}} to agree on the details.",
+    proposedBy: "Times {{name}} proposed ({{zone}})",
+    youProposed: "Times you proposed ({{zone}})",
+    minutes_one: "{{count}} minute",
+    minutes_other: "{{count}} minutes",
+    acceptTime: "Accept this time",
+    acceptTimeAt: "Accept this time: {{when}}",
+    waitingFor: "waiting for {{name}}'s answer",
   },
   work: {
     title: "Their work",

@@ -647,6 +647,13 @@ export const fr: Messages = {
     threadTitle: "Messages",
     threadWith: "Messages avec {{name}} à propos de cette proposition",
     noMessages: "Pas encore de message. Écrivez à {{name}} pour convenir des détails.",
+    proposedBy: "Horaires proposés par {{name}} ({{zone}})",
+    youProposed: "Horaires que vous avez proposés ({{zone}})",
+    minutes_one: "{{count}} minute",
+    minutes_other: "{{count}} minutes",
+    acceptTime: "Accepter cet horaire",
+    acceptTimeAt: "Accepter cet horaire : {{when}}",
+    waitingFor: "en attente de la réponse de {{name}}",
   },
   work: {
     title: "Son travail",
