@@ -1,9 +1,12 @@
 /**
- * `npm run bench -- agenda [--sizes 20,60,200,1000] [--seeds N] [--reps N] [--skip-external] [--external-max-size N]`
+ * `npm run bench -- agenda [--sizes 20,60,200,1000] [--seeds N] [--reps N] [--skip-external] [--external-max-size N]
+ *   [--external-limit-s S]`
  * Generated Miami weeks of 20 to 1,000 candidates, several seeds each. For each size: warm in-process solve times
  * (median, p95) of the heuristic, the exact solver (heuristic then Lagrangian branch and bound, as the app runs it),
  * the whole solveAgenda pipeline (compile + solve + explanations) and HiGHS; the CLI's wall time; Debian's cbc and
- * glpsol on the same LP files (wall time and their own reported time). The last line is one JSON object.
+ * glpsol on the same LP files at every size, each under a time limit (--external-limit-s, 60 s by default): their wall
+ * time, their own reported time and how each run ended (optimal, or stopped at the limit with its best plan, best
+ * bound and gap). The last line is one JSON object.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -25,8 +28,10 @@ interface Options {
   seeds: number;
   reps: number;
   isExternalSkipped: boolean;
-  /** cbc and glpsol need minutes at 1,000 candidates: run them only up to this size. */
+  /** Run cbc and glpsol only up to this size (every size by default). */
   externalMaxSize: number;
+  /** The time limit given to cbc (`sec`) and glpsol (`--tmlim`), in seconds. */
+  externalLimitS: number;
 }
 
 function parseOptions(args: string[]): Options {
@@ -40,6 +45,7 @@ function parseOptions(args: string[]): Options {
     reps: Number(valueOf("--reps") ?? 5),
     isExternalSkipped: args.includes("--skip-external"),
     externalMaxSize: Number(valueOf("--external-max-size") ?? Number.POSITIVE_INFINITY),
+    externalLimitS: Number(valueOf("--external-limit-s") ?? 60),
   };
 }
 
@@ -99,7 +105,26 @@ function externalSummary(runs: ExternalRun[]): Record<string, number | null> {
       ),
     ),
     proven: runs.filter((run) => run.isOptimal).length,
+    stopped_at_limit: runs.filter((run) => run.status === "time_limit").length,
+    max_gap_percent: round(
+      runs.length === 0 || runs.some((run) => run.gap === null)
+        ? null
+        : Math.max(0, ...runs.map((run) => (run.gap ?? 0) * 100)),
+      3,
+    ),
   };
+}
+
+/** Each run as it ended: the honest detail behind the medians, one entry per instance. */
+function externalRuns(runs: ExternalRun[]): Record<string, unknown>[] {
+  return runs.map((run) => ({
+    status: run.status,
+    objective: run.objective,
+    bound: round(run.bound, 3),
+    gap_percent: round(run.gap === null ? null : run.gap * 100, 3),
+    own_ms: round(run.ownMs),
+    wall_ms: round(run.wallMs),
+  }));
 }
 
 export async function main(args: string[]): Promise<void> {
@@ -195,14 +220,14 @@ export async function main(args: string[]): Promise<void> {
         writeFileSync(lpFile, writeLp(model));
         const isExternalRun = size <= options.externalMaxSize;
         if (hasCbc && isExternalRun) {
-          const run = runCbc(lpFile, 120);
+          const run = runCbc(lpFile, options.externalLimitS);
           cbcRuns.push(run);
           if (run.isOptimal && exactObjective !== null) {
             comparisons++;
             if (Math.abs((run.objective ?? Number.NaN) - exactObjective) < 1e-6) agreements++;
           }
         }
-        if (hasGlpsol && isExternalRun) glpsolRuns.push(runGlpsol(lpFile, size >= 1000 ? 60 : 120));
+        if (hasGlpsol && isExternalRun) glpsolRuns.push(runGlpsol(lpFile, options.externalLimitS));
       }
       const cliFile = join(folder, `agenda-${size}.json`);
       writeFileSync(cliFile, JSON.stringify(generateAgenda({ candidates: size, seed: `bench-${size}-0` })));
@@ -242,8 +267,9 @@ export async function main(args: string[]): Promise<void> {
         exact: exactSummary,
         pipeline: summary(pipeline),
         highs: summary(highs),
-        cbc: { ...cbcSummary, same_optimum: `${agreements}/${comparisons}` },
-        glpsol: externalSummary(glpsolRuns),
+        external_limit_s: options.externalLimitS,
+        cbc: { ...cbcSummary, same_optimum: `${agreements}/${comparisons}`, runs: externalRuns(cbcRuns) },
+        glpsol: { ...externalSummary(glpsolRuns), runs: externalRuns(glpsolRuns) },
         cli_wall_median_ms: round(median(cliTimes)),
         speedup_vs_cbc_own: speedup,
         cpu_speedup_vs_cbc_own: cpuSpeedup,
