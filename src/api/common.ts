@@ -33,7 +33,12 @@ export function singleLine(schema: z.ZodString): z.ZodString {
   return schema.regex(singleLinePattern, "must be a single line, without line breaks, tabs or control characters");
 }
 
-/** A multi-line text field (a description, a message): line breaks (\n) are kept, other control characters refused. */
+/**
+ * A multi-line text field (a description, a message): line breaks are kept as \n (a CRLF or a lone CR becomes \n),
+ * other control characters refused.
+ */
 export function multiLine(schema: z.ZodString): z.ZodString {
-  return schema.regex(multiLinePattern, "may contain line breaks (\\n) but no tabs or other control characters");
+  return schema
+    .overwrite((text) => text.replace(/\r\n?/g, "\n"))
+    .regex(multiLinePattern, "may contain line breaks (\\n) but no tabs or other control characters");
 }

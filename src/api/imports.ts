@@ -3,7 +3,7 @@
  * vCard) to see which entries are members, then follow the ones chosen in the review.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, idSchema } from "./common";
+import { errorResponses, idSchema, singleLine } from "./common";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -20,7 +20,7 @@ export const importFileSchema = z
   .object({
     /** Detected from the content when absent. */
     format: importFormatSchema.optional(),
-    fileName: z.string().max(255).optional(),
+    fileName: singleLine(z.string().max(255)).optional(),
     content: z.string().min(1).max(importBodyLimitBytes),
   })
   .strict()

@@ -91,6 +91,9 @@ describeOnDatabases("control characters in text fields", (database) => {
     const created = await host.client.post("/api/events", event({ description: "Line one\nLine two" }));
     expect(created.status).toBe(201);
     expect(((await created.json()) as Json).description).toBe("Line one\nLine two");
+    // A CRLF (as some clients send a textarea) is kept as a plain \n.
+    const crlf = await host.client.post("/api/events", event({ description: "Line one\r\nLine two\rLine three" }));
+    expect(((await crlf.json()) as Json).description).toBe("Line one\nLine two\nLine three");
     // Surrounding whitespace, line breaks included, is still trimmed off a single-line field rather than refused.
     const trimmed = await host.client.post("/api/events", event({ title: "  Brunch \n" }));
     expect(((await trimmed.json()) as Json).title).toBe("Brunch");

@@ -2,8 +2,11 @@
  * Issue #8.3: user text is escaped wherever it is shown outside the React pages (which escape by themselves):
  * emails' HTML and headers, .ics calendars, RSS. Names, messages and titles carry `<script>` and CRLF.
  */
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { deliverOutbox } from "../../src/app/mail/deliver-outbox";
+import { events } from "../../src/db/schema/gatherings";
+import { venues } from "../../src/db/schema/people";
 import { emailOutbox } from "../../src/db/schema/system";
 import { createSmtpSender } from "../../src/jobs/smtp-sender";
 import { describeOnDatabases } from "../support/databases";
@@ -44,16 +47,24 @@ describeOnDatabases("user text escaped in emails, calendars and feeds", (databas
     });
     expect(trip.status).toBe(201);
     const tripId = ((await trip.json()) as { id: number }).id;
-    const offer = await local.client.post(`/api/trips/${tripId}/offers`, {
+    const offerBody = {
       kind: "coffee",
       message: `<img src=x onerror=alert(1)>${crlf}`,
       venue: { name: `Cafe ${script}${icsBreak}`, address: `1 Main St${icsBreak}` },
       slots: [{ startsAt: "2026-12-02T10:00:00-05:00", durationMinutes: 60 }],
+    };
+    // Single-line fields refuse line breaks at the edge; the markup still has to come out escaped.
+    const refusedOffer = await local.client.post(`/api/trips/${tripId}/offers`, offerBody);
+    expect(refusedOffer.status).toBe(400);
+    expect(((await refusedOffer.json()) as { error: { field: string } }).error.field).toBe("venue.name");
+    const offer = await local.client.post(`/api/trips/${tripId}/offers`, {
+      ...offerBody,
+      venue: { name: `Cafe ${script}`, address: "1 Main St" },
     });
     expect(offer.status, await offer.clone().text()).toBe(201);
     const offerId = ((await offer.json()) as { id: number }).id;
     expect((await traveller.client.post(`/api/offers/${offerId}/accept`, {})).status).toBe(200);
-    const event = await local.client.post("/api/events", {
+    const eventBody = {
       cityId: city.id,
       title: `Dinner ${script}${icsBreak}`,
       description: `Come ${script}${icsBreak}`,
@@ -61,9 +72,19 @@ describeOnDatabases("user text escaped in emails, calendars and feeds", (databas
       endsAt: "2026-12-04T01:00:00Z",
       capacity: 10,
       audience: "public",
-    });
+    };
+    const refusedEvent = await local.client.post("/api/events", eventBody);
+    expect(refusedEvent.status).toBe(400);
+    expect(((await refusedEvent.json()) as { error: { field: string } }).error.field).toBe("title");
+    const event = await local.client.post("/api/events", { ...eventBody, title: `Dinner ${script}` });
     expect(event.status, await event.clone().text()).toBe(201);
     const eventId = ((await event.json()) as { id: number }).id;
+    // Text written before the edge refused line breaks (or by another path) must still not forge calendar lines.
+    await harness.context.db.update(events).set({ title: eventBody.title }).where(eq(events.id, eventId));
+    await harness.context.db
+      .update(venues)
+      .set({ name: offerBody.venue.name, address: offerBody.venue.address })
+      .where(eq(venues.name, `Cafe ${script}`));
 
     // Emails: HTML escaped, no header injected through a name or a message.
     const outbox = await harness.context.db.select().from(emailOutbox);
