@@ -1,7 +1,9 @@
 /**
  * A local's side: the demo newcomer announces a trip to Miami; Emily, a Miami local who follows his blog, sees the
- * arrival with the reasons it concerns her and offers a lunch at a time of Miami, then writes in the offer's thread
- * from the offers she made; the traveller sees the offer, accepts it and answers in the thread.
+ * arrival with the reasons it concerns her and offers a lunch at a time of Miami, too early for a lunch (11:30); the
+ * traveller's agenda leaves it out and offers a lunch-time alternative, which he proposes in one click. Emily sees the
+ * proposed time in Miami time on the offer's page, accepts it and writes in the offer's thread; the traveller accepts
+ * the lunch at the new time and answers in the thread.
  */
 import { expect, test } from "@playwright/test";
 import { daysFromNow, expectAccessible, screenshot, signInAsPersona, signOut } from "./helpers";
@@ -41,7 +43,7 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
     .getByLabel("Message", { exact: true })
     .fill("Lunch at my favourite Cuban place? I read your blog every week.");
   await form.getByLabel("Time 1: date", { exact: true }).fill(daysFromNow(21));
-  await form.getByLabel("Time 1: hour", { exact: true }).fill("12:30");
+  await form.getByLabel("Time 1: hour", { exact: true }).fill("11:30");
   await form.getByRole("button", { name: "Send my offer" }).click();
   await expect(form.getByText("Name the place.")).toBeVisible();
   await form.getByLabel("Place", { exact: true }).fill("Versailles Restaurant");
@@ -50,13 +52,40 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   await expectAccessible(page, "offer form");
   await form.getByRole("button", { name: "Send my offer" }).click();
   await expect(arrival.getByText("Your offer was sent to Julien Castaing.")).toBeVisible();
+  await signOut(page);
+
+  // The traveller's agenda leaves the lunch out (before 12:00) and offers the nearest lunch time that fits instead.
+  await signInAsPersona(page, "Julien Castaing");
+  const propose = page
+    .getByRole("listitem")
+    .filter({ hasText: "Emily Thompson" })
+    .getByRole("button", { name: /^Propose .* instead$/ });
+  await expect(async () => {
+    await page.goto(tripUrl);
+    await expect(propose).toBeVisible({ timeout: 4_000 });
+  }).toPass({ timeout: 60_000 });
+  const when = /^Propose (.*) instead$/.exec((await propose.textContent()) ?? "")?.[1] ?? "";
+  const proposedHour = /\d{1,2}:\d{2}/.exec(when)?.[0] ?? "";
+  expect(proposedHour).not.toBe("");
+  await propose.click();
+  await expect(page.getByText(`Proposed to Emily Thompson: ${when}.`, { exact: false })).toBeVisible();
+  await signOut(page);
+  await signInAsPersona(page, "Emily Thompson");
 
   // The local finds the offer among the offers she made and writes in its thread.
   await page.getByRole("link", { name: "My trips" }).click();
   const made = page.getByRole("region", { name: "Offers I made" });
   await made.getByRole("link", { name: "Lunch" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Lunch offered by Emily Thompson");
-  await expect(page.getByText("No message yet. Write to Julien Castaing to agree on the details.")).toBeVisible();
+  // The local accepts the traveller's proposed time, shown in Miami time: it joins the offer's times.
+  const proposed = page.getByRole("region", { name: "Times Julien Castaing proposed (America/New_York)" });
+  await expect(proposed).toContainText(when);
+  await screenshot(page, "24-offer-proposed-time");
+  await proposed.getByRole("button", { name: /^Accept this time/ }).click();
+  await expect(page.getByRole("region", { name: "Proposed times (America/New_York)" })).toContainText(when);
+  await expect(proposed).toBeHidden();
+  // The proposal also wrote to her in the thread.
+  await expect(page.getByRole("list", { name: "Messages" }).locator("li")).toHaveCount(1);
   await page
     .getByLabel("Your message", { exact: true })
     .fill("They have a vegetarian menu too, tell me if you need it.");
@@ -70,9 +99,9 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   await expect(offer).toBeVisible();
   await expect(offer).toContainText("Lunch");
   await expect(offer).toContainText("Versailles Restaurant");
-  await offer.getByRole("button", { name: /^Accept .*12:30/ }).click();
+  await offer.getByRole("button", { name: new RegExp(`^Accept .*${proposedHour}`) }).click();
   await expect(offer).toContainText("Accepted");
-  await expect(page.locator(".calendar-item").filter({ hasText: "Emily Thompson" })).toContainText("12:30");
+  await expect(page.locator(".calendar-item").filter({ hasText: "Emily Thompson" })).toContainText(proposedHour);
   await screenshot(page, "22-traveller-accepted-lunch");
   await expectAccessible(page, "trip with an accepted lunch");
 
@@ -82,6 +111,6 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   await expect(thread).toContainText("vegetarian menu");
   await page.getByLabel("Your message", { exact: true }).fill("No need, thank you! See you there.");
   await page.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(thread.locator("li")).toHaveCount(2);
+  await expect(thread.locator("li")).toHaveCount(3);
   await screenshot(page, "23-offer-thread-traveller");
 });
