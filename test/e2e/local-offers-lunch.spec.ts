@@ -80,6 +80,7 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   // The local accepts the traveller's proposed time, shown in Miami time: it joins the offer's times.
   const proposed = page.getByRole("region", { name: "Times Julien Castaing proposed (America/New_York)" });
   await expect(proposed).toContainText(when);
+  await expectAccessible(page, "offer page with a proposed time and its thread");
   await screenshot(page, "24-offer-proposed-time");
   await proposed.getByRole("button", { name: /^Accept this time/ }).click();
   await expect(page.getByRole("region", { name: "Proposed times (America/New_York)" })).toContainText(when);

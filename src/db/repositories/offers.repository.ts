@@ -312,28 +312,6 @@ export async function updateOfferWhereStatus(
   return row;
 }
 
-/** A scheduled meeting of the member (as host or guest) that overlaps [startsAt, endsAt), if any. */
-export async function findOverlappingMeeting(
-  tx: Database,
-  memberId: number,
-  startsAt: Date,
-  endsAt: Date,
-): Promise<{ id: number } | undefined> {
-  const [row] = await tx
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(
-      and(
-        or(eq(meetings.hostId, memberId), eq(meetings.guestId, memberId)),
-        ne(meetings.status, "cancelled"),
-        lt(meetings.startsAt, endsAt),
-        gt(meetings.endsAt, startsAt),
-      ),
-    )
-    .limit(1);
-  return row;
-}
-
 export async function insertMeeting(tx: Database, meeting: typeof meetings.$inferInsert): Promise<number> {
   const [row] = await tx.insert(meetings).values(meeting).returning({ id: meetings.id });
   if (!row) throw new Error("insert returned no meeting");

@@ -341,6 +341,7 @@ export const en = {
     city: "City",
     create: "Create an event",
     subscribe: "Subscribe (.ics)",
+    rss: "News feed (RSS)",
     none: "No upcoming event in this city yet. Create the first one!",
     hostedBy: "Hosted by {{name}}",
     seats: "{{taken}} / {{capacity}} seats taken",

@@ -357,6 +357,7 @@ export const fr: Messages = {
     city: "Ville",
     create: "Créer un événement",
     subscribe: "S'abonner (.ics)",
+    rss: "Fil d'actualité (RSS)",
     none: "Aucun événement à venir dans cette ville. Créez le premier !",
     hostedBy: "Organisé par {{name}}",
     seats: "{{taken}} / {{capacity}} places prises",

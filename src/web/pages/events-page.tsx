@@ -38,6 +38,9 @@ export function EventsPage() {
         <a className="button secondary" href={`/api/cities/${encodeURIComponent(city)}/events.ics`}>
           {t("events.subscribe")}
         </a>
+        <a className="button secondary" href={`/api/cities/${encodeURIComponent(city)}/events.rss`}>
+          {t("events.rss")}
+        </a>
       </div>
       <QueryView query={events}>
         {(list) =>
