@@ -1,7 +1,8 @@
 /**
  * Re-solving (issue #4.4): offers arriving, accepted, declined or withdrawn queue `agenda.resolve`; the job stores a
  * new version only when the plan changed, keeps accepted items locked, and tells the traveller what changed (in-app
- * and, by their preference, by email). The candidate values use the senders' real match scores.
+ * and, by their preference, by email). The candidate values use the senders' real match scores. A stored plan that
+ * still holds is kept when the new one is no better (plan stability).
  */
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -210,6 +211,79 @@ describeOnDatabases("agenda re-solving", (database) => {
       .set({ plan: sql`jsonb_set(${agendas.plan}, '{solver}', '"stored-mark"')` })
       .where(and(eq(agendas.tripId, tripId), eq(agendas.version, 2)));
     expect(await getAgenda()).toMatchObject({ version: 2, solver: "stored-mark" });
+  });
+
+  // Plan stability: the solver is time-budgeted and its ties may fall either way; a stored plan that still holds is
+  // kept when the new plan is no better, so the traveller is not told "your plan changed" when nothing did.
+  it("re-solving with no meaningful change keeps the stored plan of a tie: no new version, no notification", async () => {
+    // Two equally matched coffees at the same time: either is an optimal plan.
+    const first = await offer(local(0).client, "coffee", "2030-03-06T15:00:00Z", 45);
+    const second = await offer(local(1).client, "coffee", "2030-03-06T15:00:00Z", 45);
+    await runQueuedResolves();
+    expect(await versions()).toEqual([1]);
+    const solvedAlone = (await getAgenda()).chosen.map((item: Json) => item.id);
+    expect(solvedAlone).toHaveLength(1);
+
+    // Store the other side of the tie, as an earlier solve might have, and forget the inputs it was solved from so
+    // that the next run solves again.
+    const [row] = await harness.context.db.select().from(agendas).where(eq(agendas.tripId, tripId));
+    const plan = row!.plan as Json;
+    const [chosen] = plan.chosen;
+    const left = plan.unscheduled.find((item: Json) => item.id !== chosen.id);
+    expect(left).toBeDefined();
+    const [leftOffer] = await harness.context.db
+      .select({ venueId: offers.venueId })
+      .from(offers)
+      .where(eq(offers.id, left.offerId));
+    const swapped = {
+      ...plan,
+      inputsKey: undefined,
+      chosen: [
+        {
+          ...chosen,
+          id: left.id,
+          offerId: left.offerId,
+          counterpart: left.counterpart,
+          venue: { ...chosen.venue, id: leftOffer!.venueId },
+        },
+      ],
+      unscheduled: plan.unscheduled.map((item: Json) =>
+        item.id === left.id
+          ? { ...item, id: chosen.id, offerId: chosen.offerId, counterpart: chosen.counterpart }
+          : item,
+      ),
+    };
+    await harness.context.db
+      .update(agendas)
+      .set({ plan: swapped })
+      .where(and(eq(agendas.tripId, tripId), eq(agendas.version, 1)));
+    const kept = [left.id];
+    expect(kept).not.toEqual(solvedAlone);
+    expect([`offer-${first.id}`, `offer-${second.id}`]).toContain(left.id);
+
+    // The job runs again (as after an offer event that changes nothing): the stored plan stays.
+    const handler = createAgendaJobHandlers(() => harness.context)[agendaResolveJob]!;
+    await handler({ tripId });
+    await handler({ tripId });
+    expect(await versions()).toEqual([1]);
+    expect(await agendaNotices()).toEqual([]);
+    expect(await agendaEmails()).toEqual([]);
+    const shown = await getAgenda();
+    expect(shown.version).toBe(1);
+    expect(shown.chosen.map((item: Json) => item.id)).toEqual(kept);
+
+    // A strictly better offer (starred, at the same time) still changes the plan, and the traveller is told.
+    const better = await offer(local(2).client, "coffee", "2030-03-06T15:00:00Z", 45);
+    expect((await traveller.client.post(`/api/offers/${better.id}/star`, { starred: true })).status).toBe(200);
+    await runQueuedResolves();
+    expect(await versions()).toEqual([1, 2]);
+    expect((await getAgenda()).chosen.map((item: Json) => item.id)).toEqual([`offer-${better.id}`]);
+    const notices = await agendaNotices();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.payload).toMatchObject({
+      version: 2,
+      changes: { added: [`offer-${better.id}`], removed: kept, moved: [] },
+    });
   });
 });
 
