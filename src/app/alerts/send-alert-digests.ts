@@ -8,13 +8,13 @@ import { listAlertRecipients, listDigestAlerts } from "../../db/repositories/ale
 import { listDigestOffers } from "../../db/repositories/offers.repository";
 import { insertEmail } from "../../db/repositories/outbox.repository";
 import { listTripsWithContext, loadViewerRelation } from "../../db/repositories/trips.repository";
-import type { MatchReason } from "../../domain/matching/types";
 import type { OfferKind } from "../../domain/offers/offer-kinds";
 import { canSeeTrip, type TripAudience, type TripStatus } from "../../domain/trips/can-see-trip";
 import { agendaChangedSubject, agendaChangeLines, type DescribedChanges } from "../agenda/agenda-emails";
 import type { AppContext } from "../context";
 import { newOfferLine } from "../offers/offer-emails";
-import { alertText, asLocale } from "./alert-email";
+import { renderAlert } from "../trips/trip-details";
+import { asLocale } from "./alert-email";
 import { digestEmail, type DigestSections } from "./digest-email";
 import { alertLinks } from "./fan-out-alerts";
 
@@ -69,19 +69,7 @@ export async function sendAlertDigests(
       };
       if (!canSeeTrip(trip, relation, now)) continue;
       sections.alerts.push({
-        text: alertText(
-          {
-            tripId: found.trip.id,
-            kind: found.trip.kind === "move" ? "move" : "visit",
-            arrivalDate: found.trip.arrivalDate,
-            departureDate: found.trip.departureDate,
-            travellerName: found.traveller.name,
-            cityName: found.city.name,
-            cityNameFr: found.city.nameFr,
-          },
-          alert.reasons as MatchReason[],
-          locale,
-        ),
+        text: renderAlert(found, alert, locale),
         url: alertLinks(baseUrl, found.trip.id, recipient.memberId, options.secret).tripUrl,
       });
     }

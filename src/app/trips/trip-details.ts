@@ -15,7 +15,7 @@ export interface TripDetails extends TripWithContext {
 }
 
 /** Words of an alert for its reader. */
-export function renderAlert(found: TripWithContext, alert: AlertRow, locale: string): string {
+export function renderAlert(found: TripWithContext, alert: Pick<AlertRow, "reasons">, locale: string): string {
   return alertText(
     {
       tripId: found.trip.id,
