@@ -9,11 +9,11 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildAgendaInput, matchScoreOf } from "../../src/app/agenda/build-agenda-input";
 import { agendaResolveJob } from "../../src/app/agenda/queue-agenda-resolve";
 import type { AgendaOfferRow } from "../../src/db/repositories/agenda.repository";
-import { agendas, alerts, busyTimes, meetings, offers, trips } from "../../src/db/schema/arrivals";
+import { agendas, alerts, busyTimes, meetings, offers } from "../../src/db/schema/arrivals";
 import { emailOutbox, notifications } from "../../src/db/schema/system";
 import { createAgendaJobHandlers } from "../../src/jobs/agenda-jobs";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, type TestMember } from "../support/factories";
+import { createCity, createMember, insertWeekTrip, type TestMember } from "../support/factories";
 import { createTestApp, type Client } from "../support/test-app";
 
 // Monday 4 March 2030; the trip is Wednesday 6 to Friday 8 March in Miami (UTC−5 that week).
@@ -43,23 +43,7 @@ describeOnDatabases("agenda re-solving", (database) => {
     for (const table of [agendas, busyTimes, meetings, offers, alerts, notifications, emailOutbox])
       await harness.context.db.delete(table);
     harness.jobs.length = 0;
-    const weekly: Record<string, { from: string; to: string }[]> = {};
-    for (const day of ["1", "2", "3", "4", "5", "6", "7"]) weekly[day] = [{ from: "08:00", to: "22:00" }];
-    const [row] = await harness.context.db
-      .insert(trips)
-      .values({
-        memberId: traveller.member.id,
-        cityId,
-        arrivalDate: "2030-03-06",
-        departureDate: "2030-03-08",
-        seeks: "investors in fintech",
-        availability: { weekly },
-        audience: "members",
-        visibleUntil: new Date("2030-03-09T05:00:00Z"),
-        fannedOutAt: fixedNow,
-      })
-      .returning({ id: trips.id });
-    tripId = row!.id;
+    tripId = await insertWeekTrip(harness.context.db, { memberId: traveller.member.id, cityId, fannedOutAt: fixedNow });
   });
 
   const local = (index: number) => locals[index]!;

@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import { beforeAll, beforeEach, expect, it } from "vitest";
-import { agendas, busyTimes, meetings, offers, trips } from "../../src/db/schema/arrivals";
+import { agendas, busyTimes, meetings, offers } from "../../src/db/schema/arrivals";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, type TestMember } from "../support/factories";
+import { createCity, createMember, insertWeekTrip, type TestMember } from "../support/factories";
 import { createTestApp, type Client } from "../support/test-app";
 
 // Monday 4 March 2030; the trip is Wednesday 6 to Friday 8 March in Miami (America/New_York, UTC−5 that week).
@@ -46,23 +46,7 @@ describeOnDatabases("agenda", (database) => {
     await harness.context.db.delete(busyTimes);
     await harness.context.db.delete(meetings);
     await harness.context.db.delete(offers);
-    const weekly: Record<string, { from: string; to: string }[]> = {};
-    for (const day of ["1", "2", "3", "4", "5", "6", "7"]) weekly[day] = [{ from: "08:00", to: "22:00" }];
-    const [row] = await harness.context.db
-      .insert(trips)
-      .values({
-        memberId: traveller.member.id,
-        cityId,
-        arrivalDate: "2030-03-06",
-        departureDate: "2030-03-08",
-        seeks: "investors in fintech",
-        availability: { weekly },
-        audience: "members",
-        visibleUntil: new Date("2030-03-09T05:00:00Z"),
-      })
-      .returning({ id: trips.id });
-    if (!row) throw new Error("no trip");
-    tripId = row.id;
+    tripId = await insertWeekTrip(harness.context.db, { memberId: traveller.member.id, cityId });
   });
 
   const local = (index: number): TestMember => {

@@ -6,11 +6,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, expect, it } from "vitest";
 import { agendaResolveJob } from "../../src/app/agenda/queue-agenda-resolve";
-import { agendas, meetings, offers, offerTimeProposals, trips } from "../../src/db/schema/arrivals";
+import { agendas, meetings, offers, offerTimeProposals } from "../../src/db/schema/arrivals";
 import { notifications } from "../../src/db/schema/system";
 import { createAgendaJobHandlers } from "../../src/jobs/agenda-jobs";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, type TestMember } from "../support/factories";
+import { createCity, createMember, insertWeekTrip, type TestMember } from "../support/factories";
 import { createTestApp } from "../support/test-app";
 
 const fixedNow = new Date("2030-03-04T12:00:00Z");
@@ -39,24 +39,12 @@ describeOnDatabases("offers: proposing the agenda's alternative time", (database
   beforeEach(async () => {
     harness.context.now = () => fixedNow;
     for (const table of [agendas, meetings, offers, notifications]) await harness.context.db.delete(table);
-    const weekly: Record<string, { from: string; to: string }[]> = {};
-    for (const day of ["1", "2", "3", "4", "5", "6", "7"]) weekly[day] = [{ from: "08:00", to: "22:00" }];
-    const [row] = await harness.context.db
-      .insert(trips)
-      .values({
-        memberId: traveller.member.id,
-        cityId,
-        arrivalDate: "2030-03-06",
-        departureDate: "2030-03-08",
-        seeks: "investors in fintech",
-        availability: { weekly },
-        maxMeetingsPerDay: 1,
-        audience: "members",
-        visibleUntil: new Date("2030-03-09T05:00:00Z"),
-        fannedOutAt: fixedNow,
-      })
-      .returning({ id: trips.id });
-    tripId = row!.id;
+    tripId = await insertWeekTrip(harness.context.db, {
+      memberId: traveller.member.id,
+      cityId,
+      maxMeetingsPerDay: 1,
+      fannedOutAt: fixedNow,
+    });
   });
 
   async function offer(from: TestMember, startsAt: string): Promise<Json> {

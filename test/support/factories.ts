@@ -304,3 +304,29 @@ export async function linkToEverything(
     .insert(auth.verifications)
     .values({ id: `v-${me}`, identifier: `reset-password:${me}`, value: member.member.userId!, expiresAt });
 }
+
+/**
+ * A stay from Wednesday 6 to Friday 8 March 2030 (in Miami, UTC−5 that week), available 08:00–22:00 every day and
+ * visible to all members, written straight to the database; `values` overrides any column.
+ */
+export async function insertWeekTrip(
+  db: AppContext["db"],
+  values: { memberId: number; cityId: number } & Partial<typeof arrivals.trips.$inferInsert>,
+): Promise<number> {
+  const weekly: Record<string, { from: string; to: string }[]> = {};
+  for (const day of ["1", "2", "3", "4", "5", "6", "7"]) weekly[day] = [{ from: "08:00", to: "22:00" }];
+  const [row] = await db
+    .insert(arrivals.trips)
+    .values({
+      arrivalDate: "2030-03-06",
+      departureDate: "2030-03-08",
+      seeks: "investors in fintech",
+      availability: { weekly },
+      audience: "members",
+      visibleUntil: new Date("2030-03-09T05:00:00Z"),
+      ...values,
+    })
+    .returning({ id: arrivals.trips.id });
+  if (!row) throw new Error("insert returned no trip");
+  return row.id;
+}
