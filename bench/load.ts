@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- load [--members N] [--duration S] [--connections C] [--engines postgres,pglite]`: the server
+ * `npm run bench -- load [--members N] [--duration S] [--connections C] [--engines postgres,pglite] [--reuse]`: the server
  * under 50 concurrent clients (autocannon on 127.0.0.1) on a city of N members (default 100,000, about 10 ties each:
  * 1,000,000 ties), loaded by the demo loader's bulk path. The mix: the arrivals feed, the trip page, its agenda and
  * offers, and offer creation (one in five requests). Targets (issue #8): p99 < 200 ms, 0 errors, server memory < 1 GB
  * on PostgreSQL; the same figures on PGlite, reported. PostgreSQL is BENCH_DATABASE_URL (default the local server's
- * `test` database), in a database of its own that is dropped after. Ends with one JSON line.
+ * `test` database), in a database of its own that is dropped after; with `--reuse`, kept as `givefirst_bench_load`
+ * and loaded again only when it is missing (the previous run's trips and offers are deleted). Ends with one JSON line.
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -30,6 +31,8 @@ interface Options {
   connections: number;
   routeSeconds: number;
   engines: ("postgres" | "pglite")[];
+  /** PostgreSQL only: keep the loaded city in `givefirst_bench_load` and load it again only when it is not there. */
+  reuse: boolean;
 }
 
 interface Prepared {
@@ -74,14 +77,24 @@ function parseOptions(args: string[]): Options {
     connections: Number(value("--connections") ?? 50),
     routeSeconds: Number(value("--route-seconds") ?? 5),
     engines: (value("--engines") ?? "postgres,pglite").split(",") as Options["engines"],
+    reuse: args.includes("--reuse"),
   };
 }
 
-/** Loads the demo world, signs in locals of Miami (members with ties) and travellers from Toulouse with trips. */
-async function prepare(handle: DatabaseHandle, membersPerCity: number): Promise<Prepared> {
+const benchSeeks = "investors and founders in fintech";
+
+/**
+ * Loads the demo world (unless `reuse` finds it loaded; the previous run's trips go, with their offers), signs in
+ * locals of Miami (members with ties) and travellers from Toulouse with trips.
+ */
+async function prepare(handle: DatabaseHandle, membersPerCity: number, reuse: boolean): Promise<Prepared> {
   const context = { db: handle.db, executeSql: handle.executeSql, now: () => new Date() };
   const started = performance.now();
-  await seedDemoWorld(context, { membersPerCity, seed: "bench" });
+  const loaded =
+    reuse &&
+    Number((await handle.executeSql("select count(*) as n from members", [])).rows[0]?.n ?? 0) >= 2 * membersPerCity;
+  if (loaded) await handle.executeSql("delete from trips where seeks = $1", [benchSeeks]);
+  else await seedDemoWorld(context, { membersPerCity, seed: "bench" });
   const seedSeconds = (performance.now() - started) / 1000;
   const count = async (text: string, values: unknown[]) =>
     Number((await handle.executeSql(text, values)).rows[0]?.n ?? 0);
@@ -124,7 +137,7 @@ async function prepare(handle: DatabaseHandle, membersPerCity: number): Promise<
         cityId,
         arrivalDate: isoDate(arrival),
         departureDate: isoDate(arrival + 4 * dayMs),
-        seeks: "investors and founders in fintech",
+        seeks: benchSeeks,
         availability: { weekly: {} },
         audience: "members",
         visibleUntil: new Date(arrival + 6 * dayMs),
@@ -275,15 +288,17 @@ async function runEngine(engine: "postgres" | "pglite", options: Options): Promi
   let handle: DatabaseHandle;
   if (engine === "postgres") {
     const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-    const name = `givefirst_bench_load_${process.pid}`;
+    const name = options.reuse ? "givefirst_bench_load" : `givefirst_bench_load_${process.pid}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const exists = (await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1;
+    if (!exists) await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     cleanup = async () => {
+      if (options.reuse) return;
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -299,7 +314,7 @@ async function runEngine(engine: "postgres" | "pglite", options: Options): Promi
   }
   try {
     console.log(`${engine}: loading ${options.membersPerCity} members a city…`);
-    const prepared = await prepare(handle, options.membersPerCity);
+    const prepared = await prepare(handle, options.membersPerCity, options.reuse && engine === "postgres");
     console.log(
       `${engine}: Miami has ${prepared.cityMembers} members and ${prepared.cityTies} ties (loaded in ${prepared.seedSeconds} s)`,
     );

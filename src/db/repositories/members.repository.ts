@@ -2,7 +2,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
 import { preparedStatement } from "../prepared";
-import { users } from "../schema/auth";
+import { sessions, users } from "../schema/auth";
 import { cities, memberRoles, members } from "../schema/people";
 
 export type MemberRow = typeof members.$inferSelect;
@@ -33,13 +33,23 @@ export interface ViewerRow {
   roles: { role: string; citySlug: string | null }[];
 }
 
-/** The member behind a signed-in user, with the user's email, whether it is verified, and the member's roles. */
-export async function findViewerByUserId(db: Database, userId: string): Promise<ViewerRow | undefined> {
-  // Every API request runs this: one prepared query, only the columns a viewer needs, roles folded in as JSON.
-  const statement = preparedStatement(db, "find_viewer_by_user_id", (db) =>
+/** A signed-in member as found by the token of their session, with the session's expiry. */
+export interface SessionViewerRow extends ViewerRow {
+  userId: string;
+  sessionExpiresAt: Date;
+}
+
+/**
+ * The member behind a session token, with the user's email, whether it is verified, the member's roles and when the
+ * session expires (the caller refuses an expired one). Every API request runs this: one prepared query, only the
+ * columns a viewer needs, roles folded in as JSON.
+ */
+export async function findViewerBySessionToken(db: Database, token: string): Promise<SessionViewerRow | undefined> {
+  const statement = preparedStatement(db, "find_viewer_by_session_token", (db) =>
     db
       .select({
         memberId: members.id,
+        userId: users.id,
         name: members.name,
         locale: members.locale,
         isDemo: members.isDemo,
@@ -51,14 +61,31 @@ export async function findViewerByUserId(db: Database, userId: string): Promise<
         select json_agg(json_build_object('role', ${memberRoles.role}, 'citySlug', ${cities.slug}))
         from ${memberRoles} left join ${cities} on ${cities.id} = ${memberRoles.cityId}
         where ${memberRoles.memberId} = ${members.id}), '[]'::json)`,
+        sessionExpiresAt: sessions.expiresAt,
       })
-      .from(members)
-      .innerJoin(users, eq(users.id, members.userId))
-      .where(eq(members.userId, sql.placeholder("userId")))
-      .prepare("find_viewer_by_user_id"),
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(members, eq(members.userId, users.id))
+      .where(eq(sessions.token, sql.placeholder("token")))
+      .prepare("find_viewer_by_session_token"),
   );
-  const [row] = await statement.execute({ userId });
+  const [row] = await statement.execute({ token });
   return row;
+}
+
+/** Pushes a session's expiry to `expiresAt`; false when the session is gone (signed out, ended meanwhile). */
+export async function extendSession(db: Database, token: string, expiresAt: Date, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ expiresAt, updatedAt: now })
+    .where(eq(sessions.token, token))
+    .returning({ id: sessions.id });
+  return rows.length === 1;
+}
+
+/** Deletes a session (an expired one found by a request). */
+export async function deleteSessionByToken(db: Database, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.token, token));
 }
 
 export async function findMemberByEmail(db: Database, email: string): Promise<MemberRow | undefined> {
