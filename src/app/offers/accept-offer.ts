@@ -10,12 +10,7 @@ import {
   lockMemberRowsInOrder,
   type Commitment,
 } from "../../db/repositories/commitments.repository";
-import {
-  acceptOpenOffer,
-  insertMeeting,
-  listSlotsOfOffers,
-  offerWithId,
-} from "../../db/repositories/offers.repository";
+import { acceptOpenOffer, insertMeeting, listSlotsOfOffers } from "../../db/repositories/offers.repository";
 import { AppError, invalid } from "../../domain/errors";
 import { queueAgendaResolve } from "../agenda/queue-agenda-resolve";
 import { addNotification } from "../notifications/notify-member";
@@ -74,7 +69,7 @@ export async function acceptOffer(
       payload: { offerId, tripId: accepted.tripId, slotId: slot?.id ?? null, byName: viewer.name },
       createdAt: now,
     });
-    const [acceptedView] = await loadOfferViews(tx, offerWithId(offerId));
+    const [acceptedView] = await loadOfferViews(tx, { offerId });
     if (!acceptedView) throw new Error("offer vanished in its own transaction");
     return acceptedView;
   });

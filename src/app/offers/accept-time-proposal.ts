@@ -3,7 +3,7 @@
  * traveller is notified and their agenda is solved again (the offer may now fit).
  */
 import { acceptPendingProposal } from "../../db/repositories/offer-time-proposals.repository";
-import { findTripWithCity, insertOfferMessage, offerWithId } from "../../db/repositories/offers.repository";
+import { findTripWithCity, insertOfferMessage } from "../../db/repositories/offers.repository";
 import { AppError, notFound } from "../../domain/errors";
 import { queueAgendaResolve } from "../agenda/queue-agenda-resolve";
 import type { AppContext } from "../context";
@@ -28,7 +28,7 @@ export async function acceptTimeProposal(
   const view = await context.db.transaction(async (tx) => {
     const accepted = await acceptPendingProposal(tx, { proposalId, offerId, now });
     if (!accepted) {
-      const [current] = await loadOfferViews(tx, offerWithId(offerId));
+      const [current] = await loadOfferViews(tx, { offerId });
       if (current?.proposals.some((proposal) => proposal.id === proposalId))
         throw new AppError("conflict", "This proposed time was already accepted");
       throw notFound("Proposed time");
@@ -46,7 +46,7 @@ export async function acceptTimeProposal(
       payload: { offerId, tripId: party.offer.tripId, proposalId, slotId: accepted.slotId, byName: viewer.name },
       createdAt: now,
     });
-    const [changed] = await loadOfferViews(tx, offerWithId(offerId));
+    const [changed] = await loadOfferViews(tx, { offerId });
     if (!changed) throw new Error("offer vanished in its own transaction");
     return changed;
   });

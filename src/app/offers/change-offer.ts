@@ -2,7 +2,6 @@
 import {
   cancelMeetingOfOffer,
   insertOfferMessage,
-  offerWithId,
   updateOfferWhereStatus,
   type OfferRow,
 } from "../../db/repositories/offers.repository";
@@ -55,7 +54,7 @@ export async function changeOffer(context: AppContext, change: OfferChange): Pro
         payload: { offerId, tripId: party.offer.tripId, byName: viewer.name },
         createdAt: now,
       });
-    const [changed] = await loadOfferViews(tx, offerWithId(offerId));
+    const [changed] = await loadOfferViews(tx, { offerId });
     if (!changed) throw new Error("offer vanished in its own transaction");
     return changed;
   });

@@ -4,13 +4,12 @@
  * traveller. An Idempotency-Key replays the first response to the same member.
  */
 import {
-  countSenderOffersOnTrip,
+  countSenderOffersForCaps,
   findEventInCity,
   findVenueInCity,
   insertVenue,
-  listSenderOfferTimesSince,
-  lockMemberRow,
-  offerWithId,
+  lockSenderRow,
+  type VenueFacts,
 } from "../../db/repositories/offers.repository";
 import { AppError, invalid } from "../../domain/errors";
 import { checkOfferLimits, dailyWindowStart } from "../../domain/offers/offer-limits";
@@ -21,7 +20,7 @@ import type { ViewerInfo } from "../get-viewer";
 import { queueAgendaResolve } from "../agenda/queue-agenda-resolve";
 import { runIdempotently, type RememberResponse } from "../run-idempotently";
 import { loadVisibleTrip, toTripStay } from "./load-visible-trip";
-import { loadOfferViews, type OfferView } from "./offer-view";
+import { toOfferView, type OfferView } from "./offer-view";
 import { saveOffer } from "./save-offer";
 
 export interface CreateOfferInput {
@@ -59,12 +58,12 @@ async function writeOffer(
   const now = context.now();
 
   let slots = input.slots;
-  let eventVenueId: number | null = null;
+  let eventVenue: VenueFacts | null = null;
   if (input.kind === "event_invitation") {
     if (input.eventId === undefined) throw invalid("eventId", "An event invitation names its event");
     const event = await findEventInCity(context.db, input.eventId, trip.city.id);
     if (!event) throw invalid("eventId", `No scheduled event ${input.eventId} in ${trip.city.name}`);
-    eventVenueId = event.venueId;
+    eventVenue = event.venue;
     if (slots.length === 0) {
       const minutes = Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / 60_000);
       slots = [{ startsAt: event.startsAt.toISOString(), durationMinutes: Math.min(720, Math.max(5, minutes)) }];
@@ -75,46 +74,47 @@ async function writeOffer(
   const problem = findSlotProblem({ kind: input.kind, slots, stay: toTripStay(trip), now });
   if (problem) throw invalid(problem.field, problem.message);
   if (!input.venue && isVenueRequired(input.kind)) throw invalid("venue", `A ${input.kind} offer names a venue`);
-  if (input.venue && "id" in input.venue && !(await findVenueInCity(context.db, input.venue.id, trip.city.id)))
-    throw invalid("venue.id", `No venue ${input.venue.id} in ${trip.city.name}`);
+  let chosenVenue: VenueFacts | null = null;
+  if (input.venue && "id" in input.venue) {
+    chosenVenue = (await findVenueInCity(context.db, input.venue.id, trip.city.id)) ?? null;
+    if (!chosenVenue) throw invalid("venue.id", `No venue ${input.venue.id} in ${trip.city.name}`);
+  }
 
   return context.db.transaction(async (tx) => {
-    await lockMemberRow(tx, viewer.memberId);
+    const sender = await lockSenderRow(tx, viewer.memberId);
     const verdict = checkOfferLimits({
       now,
-      sentInLastDay: await listSenderOfferTimesSince(tx, viewer.memberId, dailyWindowStart(now)),
-      sentOnTrip: await countSenderOffersOnTrip(tx, viewer.memberId, tripId),
+      ...(await countSenderOffersForCaps(tx, { senderId: viewer.memberId, tripId, since: dailyWindowStart(now) })),
     });
     if (!verdict.allowed)
       throw new AppError("rate_limited", verdict.message, {
         ...(verdict.retryAfterSeconds !== undefined ? { retryAfterSeconds: verdict.retryAfterSeconds } : {}),
       });
-    let venueId = eventVenueId;
-    if (input.venue && "id" in input.venue) venueId = input.venue.id;
-    else if (input.venue)
-      venueId = await insertVenue(tx, {
+    let venue = chosenVenue ?? eventVenue;
+    if (input.venue && !("id" in input.venue))
+      venue = await insertVenue(tx, {
         cityId: trip.city.id,
         name: input.venue.name,
         address: input.venue.address,
         lat: input.venue.lat ?? null,
         lon: input.venue.lon ?? null,
       });
-    const offerId = await saveOffer(
+    const saved = await saveOffer(
       tx,
       {
         trip,
         sender: { id: viewer.memberId, name: viewer.name },
         kind: input.kind,
         message: input.message,
-        venueId,
+        venueId: venue?.id ?? null,
         eventId: input.kind === "event_invitation" ? (input.eventId ?? null) : null,
         slots: slots.map((slot) => ({ startsAt: new Date(slot.startsAt), durationMinutes: slot.durationMinutes })),
       },
       now,
       context.settings.baseUrl,
     );
-    const [view] = await loadOfferViews(tx, offerWithId(offerId));
-    if (!view) throw new Error("offer vanished in its own transaction");
+    // Built from the rows just written, not read back: a new offer has no meeting and no proposals yet.
+    const view = toOfferView({ ...saved, sender, venue, meetingId: null, proposals: [] });
     await remember(tx, view);
     return view;
   });

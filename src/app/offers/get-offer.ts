@@ -1,5 +1,4 @@
 /** One offer, for its sender or its traveller. */
-import { offerWithId } from "../../db/repositories/offers.repository";
 import { notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
@@ -12,7 +11,7 @@ export async function getOffer(
   options: { viewer: ViewerInfo; offerId: number },
 ): Promise<OfferView> {
   await loadOfferForParty(context.db, options.offerId, options.viewer.memberId);
-  const [view] = await loadOfferViews(context.db, offerWithId(options.offerId));
+  const [view] = await loadOfferViews(context.db, { offerId: options.offerId });
   if (!view) throw notFound("Offer");
   return view;
 }

@@ -1,6 +1,4 @@
 /** The offers of a trip: all of them for the traveller; for anyone else who may see the trip, only their own. */
-import { and } from "drizzle-orm";
-import { offersOfTripVisibleTo, offersSentBy } from "../../db/repositories/offers.repository";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
 import { loadVisibleTrip } from "./load-visible-trip";
@@ -13,9 +11,9 @@ export async function listTripOffers(
 ): Promise<OfferView[]> {
   const trip = await loadVisibleTrip(context, options.tripId, options.viewer.memberId);
   const travellerId = trip.trip.memberId;
-  const ofTrip = offersOfTripVisibleTo(options.tripId, travellerId);
+  const ofTrip = { tripId: options.tripId, travellerId };
   if (travellerId !== options.viewer.memberId)
-    return loadOfferViews(context.db, and(ofTrip, offersSentBy(options.viewer.memberId)));
+    return loadOfferViews(context.db, { ...ofTrip, senderId: options.viewer.memberId });
   const views = await loadOfferViews(context.db, ofTrip);
   return [...views].sort((a, b) => Number(b.starred) - Number(a.starred));
 }

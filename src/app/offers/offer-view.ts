@@ -1,8 +1,6 @@
 /** The shape in which offers leave the use cases: plain, JSON-ready values (instants as ISO strings). */
-import type { SQL } from "drizzle-orm";
 import type { Database } from "../../db/create-db";
-import { listTimeProposalsOfOffers } from "../../db/repositories/offer-time-proposals.repository";
-import { listSlotsOfOffers, selectOffers } from "../../db/repositories/offers.repository";
+import { selectOfferViewRows, type OfferFilter, type OfferViewRow } from "../../db/repositories/offer-views.repository";
 import type { OfferKind, OfferStatus } from "../../domain/offers/offer-kinds";
 
 export interface OfferSlotView {
@@ -41,40 +39,14 @@ export interface OfferView {
   updatedAt: string;
 }
 
-/** Loads offers (filtered by `where` on the offers table) with their slots, newest first. */
-export async function loadOfferViews(db: Database, where: SQL | undefined): Promise<OfferView[]> {
-  const rows = await selectOffers(db, where);
-  const slots = await listSlotsOfOffers(
-    db,
-    rows.map((row) => row.offer.id),
-  );
-  const slotsByOffer = new Map<number, OfferSlotView[]>();
-  for (const slot of slots) {
-    const list = slotsByOffer.get(slot.offerId) ?? [];
-    list.push({
-      id: slot.id,
-      startsAt: slot.startsAt.toISOString(),
-      endsAt: new Date(slot.startsAt.getTime() + slot.durationMin * 60_000).toISOString(),
-      durationMinutes: slot.durationMin,
-    });
-    slotsByOffer.set(slot.offerId, list);
-  }
-  const proposalsByOffer = new Map<number, TimeProposalView[]>();
-  for (const proposal of await listTimeProposalsOfOffers(
-    db,
-    rows.map((row) => row.offer.id),
-  )) {
-    const list = proposalsByOffer.get(proposal.offerId) ?? [];
-    list.push({
-      id: proposal.id,
-      startsAt: proposal.startsAt.toISOString(),
-      durationMinutes: proposal.durationMin,
-      status: proposal.status === "accepted" ? "accepted" : "pending",
-      slotId: proposal.slotId,
-    });
-    proposalsByOffer.set(proposal.offerId, list);
-  }
-  return rows.map(({ offer, sender, venue, meetingId }) => ({
+/** Loads the offers the filter selects, newest first, with their slots and proposals: one statement. */
+export async function loadOfferViews(db: Database, filter: OfferFilter): Promise<OfferView[]> {
+  return (await selectOfferViewRows(db, filter)).map(toOfferView);
+}
+
+/** The one place that shapes an offer view, from loaded rows or from the rows an insert just returned. */
+export function toOfferView({ offer, sender, venue, meetingId, slots, proposals }: OfferViewRow): OfferView {
+  return {
     id: offer.id,
     tripId: offer.tripId,
     kind: offer.kind as OfferKind,
@@ -88,9 +60,20 @@ export async function loadOfferViews(db: Database, where: SQL | undefined): Prom
     meetingId,
     sender: { memberId: sender.id, name: sender.name, headline: sender.headline, isDemo: sender.isDemo },
     venue,
-    slots: slotsByOffer.get(offer.id) ?? [],
-    proposals: proposalsByOffer.get(offer.id) ?? [],
+    slots: slots.map((slot) => ({
+      id: slot.id,
+      startsAt: slot.startsAt.toISOString(),
+      endsAt: new Date(slot.startsAt.getTime() + slot.durationMin * 60_000).toISOString(),
+      durationMinutes: slot.durationMin,
+    })),
+    proposals: proposals.map((proposal) => ({
+      id: proposal.id,
+      startsAt: proposal.startsAt.toISOString(),
+      durationMinutes: proposal.durationMin,
+      status: proposal.status === "accepted" ? "accepted" : "pending",
+      slotId: proposal.slotId,
+    })),
     createdAt: offer.createdAt.toISOString(),
     updatedAt: offer.updatedAt.toISOString(),
-  }));
+  };
 }

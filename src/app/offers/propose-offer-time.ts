@@ -5,12 +5,7 @@
  */
 import { Temporal } from "temporal-polyfill";
 import { insertTimeProposal } from "../../db/repositories/offer-time-proposals.repository";
-import {
-  findTripWithCity,
-  insertOfferMessage,
-  listSlotsOfOffers,
-  offerWithId,
-} from "../../db/repositories/offers.repository";
+import { findTripWithCity, insertOfferMessage, listSlotsOfOffers } from "../../db/repositories/offers.repository";
 import { AppError, invalid, notFound } from "../../domain/errors";
 import type { OfferKind } from "../../domain/offers/offer-kinds";
 import { findSlotProblem } from "../../domain/offers/validate-offer";
@@ -86,7 +81,7 @@ export async function proposeOfferTime(
         createdAt: now,
       });
     }
-    const [view] = await loadOfferViews(tx, offerWithId(offerId));
+    const [view] = await loadOfferViews(tx, { offerId });
     if (!view) throw new Error("offer vanished in its own transaction");
     return view;
   });

@@ -1,6 +1,11 @@
 /** Writes a new offer with its slots, notifies the traveller and queues their email: one step shared by members and demo locals. */
 import type { Database } from "../../db/create-db";
-import { insertOffer, type TripWithCity } from "../../db/repositories/offers.repository";
+import {
+  insertOffer,
+  type OfferRow,
+  type OfferSlotRow,
+  type TripWithCity,
+} from "../../db/repositories/offers.repository";
 import type { OfferKind } from "../../domain/offers/offer-kinds";
 import { addNotification } from "../notifications/notify-member";
 import { queueNewOfferEmail } from "./offer-emails";
@@ -15,10 +20,15 @@ export interface NewOffer {
   slots: { startsAt: Date; durationMinutes: number }[];
 }
 
-/** Saves the offer inside the caller's transaction and returns its id. */
-export async function saveOffer(tx: Database, offer: NewOffer, now: Date, baseUrl: string): Promise<number> {
+/** Saves the offer inside the caller's transaction and returns the rows written (slots earliest first). */
+export async function saveOffer(
+  tx: Database,
+  offer: NewOffer,
+  now: Date,
+  baseUrl: string,
+): Promise<{ offer: OfferRow; slots: OfferSlotRow[] }> {
   const { trip, sender } = offer;
-  const offerId = await insertOffer(
+  const saved = await insertOffer(
     tx,
     {
       tripId: trip.trip.id,
@@ -31,6 +41,7 @@ export async function saveOffer(tx: Database, offer: NewOffer, now: Date, baseUr
     },
     offer.slots.map((slot) => ({ startsAt: slot.startsAt, durationMin: slot.durationMinutes })),
   );
+  const offerId = saved.offer.id;
   await addNotification(tx, {
     memberId: trip.traveller.id,
     kind: "offer_received",
@@ -53,5 +64,5 @@ export async function saveOffer(tx: Database, offer: NewOffer, now: Date, baseUr
       baseUrl,
     });
   }
-  return offerId;
+  return saved;
 }

@@ -1,5 +1,5 @@
 /** Offers, their slots, threads and the meetings they become, and the trip facts an offer needs. */
-import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../create-db";
 import { preparedStatement } from "../prepared";
@@ -90,36 +90,60 @@ export async function isBlockedEitherWay(db: Database, a: number, b: number): Pr
   return row !== undefined;
 }
 
-/** Takes the member's row lock until the transaction ends: serialises the counting of their offers or bookings. */
-export async function lockMemberRow(tx: Database, memberId: number): Promise<void> {
-  await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
-}
-
-/** Creation instants of a sender's offers since `since`. */
-export async function listSenderOfferTimesSince(tx: Database, senderId: number, since: Date): Promise<Date[]> {
-  const rows = await tx
-    .select({ createdAt: offers.createdAt })
-    .from(offers)
-    .where(and(eq(offers.senderId, senderId), gt(offers.createdAt, since)));
-  return rows.map((row) => row.createdAt);
-}
-
-/** How many offers (of any status) a sender made on a trip. */
-export async function countSenderOffersOnTrip(tx: Database, senderId: number, tripId: number): Promise<number> {
+/**
+ * Takes the sender's member row lock until the transaction ends (serialising the counting of their offers) and
+ * returns what an offer view shows of them.
+ */
+export async function lockSenderRow(
+  tx: Database,
+  memberId: number,
+): Promise<{ id: number; name: string; headline: string; isDemo: boolean }> {
   const [row] = await tx
-    .select({ count: sql<number>`count(*)::int` })
-    .from(offers)
-    .where(and(eq(offers.senderId, senderId), eq(offers.tripId, tripId)));
-  return row?.count ?? 0;
+    .select({ id: members.id, name: members.name, headline: members.headline, isDemo: members.isDemo })
+    .from(members)
+    .where(eq(members.id, memberId))
+    .for("update");
+  if (!row) throw new Error(`no member ${memberId}`);
+  return row;
 }
 
-export async function findVenueInCity(
-  db: Database,
-  venueId: number,
-  cityId: number,
-): Promise<{ id: number } | undefined> {
+/**
+ * What the offer caps count, in one statement: the creation instants of the sender's offers since `since`, and how
+ * many offers (of any status) the sender made on the trip. Run it after `lockSenderRow`, as a statement of its own,
+ * so that its snapshot sees every offer committed before the lock was granted.
+ */
+export async function countSenderOffersForCaps(
+  tx: Database,
+  options: { senderId: number; tripId: number; since: Date },
+): Promise<{ sentInLastDay: Date[]; sentOnTrip: number }> {
+  const { senderId, tripId, since } = options;
+  const [row] = await tx
+    .select({
+      sentOnTrip: sql<number>`(select count(*)::int from ${offers} where ${offers.senderId} = ${senderId} and ${offers.tripId} = ${tripId})`,
+      // Instants inside JSON arrive as text on both engines.
+      sentInLastDay: sql<
+        string[]
+      >`coalesce((select json_agg(${offers.createdAt}) from ${offers} where ${offers.senderId} = ${senderId} and ${offers.createdAt} > ${since.toISOString()}::timestamptz), '[]'::json)`,
+    })
+    .from(members)
+    .where(eq(members.id, senderId));
+  if (!row) throw new Error(`no member ${senderId}`);
+  return { sentOnTrip: row.sentOnTrip, sentInLastDay: row.sentInLastDay.map((instant) => new Date(instant)) };
+}
+
+export type VenueFacts = { id: number; name: string; address: string; lat: number | null; lon: number | null };
+
+const venueColumns = {
+  id: venues.id,
+  name: venues.name,
+  address: venues.address,
+  lat: venues.lat,
+  lon: venues.lon,
+};
+
+export async function findVenueInCity(db: Database, venueId: number, cityId: number): Promise<VenueFacts | undefined> {
   const [row] = await db
-    .select({ id: venues.id })
+    .select(venueColumns)
     .from(venues)
     .where(and(eq(venues.id, venueId), eq(venues.cityId, cityId)));
   return row;
@@ -128,10 +152,10 @@ export async function findVenueInCity(
 export async function insertVenue(
   tx: Database,
   venue: { cityId: number; name: string; address: string; lat: number | null; lon: number | null },
-): Promise<number> {
-  const [row] = await tx.insert(venues).values(venue).returning({ id: venues.id });
+): Promise<VenueFacts> {
+  const [row] = await tx.insert(venues).values(venue).returning(venueColumns);
   if (!row) throw new Error("insert returned no venue");
-  return row.id;
+  return row;
 }
 
 /** A scheduled event of a city, with its times and venue. */
@@ -139,15 +163,19 @@ export async function findEventInCity(
   db: Database,
   eventId: number,
   cityId: number,
-): Promise<{ id: number; startsAt: Date; endsAt: Date; venueId: number | null } | undefined> {
+): Promise<{ id: number; startsAt: Date; endsAt: Date; venue: VenueFacts | null } | undefined> {
   const [row] = await db
-    .select({ id: events.id, startsAt: events.startsAt, endsAt: events.endsAt, venueId: events.venueId })
+    .select({ id: events.id, startsAt: events.startsAt, endsAt: events.endsAt, venue: venueColumns })
     .from(events)
+    .leftJoin(venues, eq(venues.id, events.venueId))
     .where(and(eq(events.id, eventId), eq(events.cityId, cityId), eq(events.status, "scheduled")));
-  return row;
+  return row && { ...row, venue: row.venue?.id == null ? null : row.venue };
 }
 
-/** Inserts an offer with its slots; `createdAt` is the app's clock so that limits count on one time line. */
+/**
+ * Inserts an offer with its slots (one statement for all the slots); `createdAt` is the app's clock so that limits
+ * count on one time line. Returns the rows written, slots earliest first as views list them.
+ */
 export async function insertOffer(
   tx: Database,
   offer: Pick<
@@ -155,14 +183,19 @@ export async function insertOffer(
     "tripId" | "senderId" | "kind" | "message" | "venueId" | "eventId" | "createdAt"
   >,
   slots: { startsAt: Date; durationMin: number }[],
-): Promise<number> {
+): Promise<{ offer: OfferRow; slots: OfferSlotRow[] }> {
   const [row] = await tx
     .insert(offers)
     .values({ ...offer, updatedAt: offer.createdAt })
-    .returning({ id: offers.id });
+    .returning();
   if (!row) throw new Error("insert returned no offer");
-  if (slots.length > 0) await tx.insert(offerSlots).values(slots.map((slot) => ({ ...slot, offerId: row.id })));
-  return row.id;
+  if (slots.length === 0) return { offer: row, slots: [] };
+  const inserted = await tx
+    .insert(offerSlots)
+    .values(slots.map((slot) => ({ ...slot, offerId: row.id })))
+    .returning();
+  inserted.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
+  return { offer: row, slots: inserted };
 }
 
 /** An offer with the trip facts its actions need. */
@@ -184,32 +217,6 @@ export async function findOfferWithTrip(
     .innerJoin(trips, eq(trips.id, offers.tripId))
     .where(eq(offers.id, offerId));
   return row;
-}
-
-export interface OfferListRow {
-  offer: OfferRow;
-  sender: { id: number; name: string; headline: string; isDemo: boolean };
-  venue: { id: number; name: string; address: string; lat: number | null; lon: number | null } | null;
-  meetingId: number | null;
-}
-
-/** Offers with their sender, venue and meeting; `where` filters on the offers table. Newest first. */
-export async function selectOffers(db: Database, where: SQL | undefined, limit = 200): Promise<OfferListRow[]> {
-  const rows = await db
-    .select({
-      offer: offers,
-      sender: { id: members.id, name: members.name, headline: members.headline, isDemo: members.isDemo },
-      venue: { id: venues.id, name: venues.name, address: venues.address, lat: venues.lat, lon: venues.lon },
-      meetingId: meetings.id,
-    })
-    .from(offers)
-    .innerJoin(members, eq(members.id, offers.senderId))
-    .leftJoin(venues, eq(venues.id, offers.venueId))
-    .leftJoin(meetings, eq(meetings.offerId, offers.id))
-    .where(where)
-    .orderBy(desc(offers.createdAt), desc(offers.id))
-    .limit(limit);
-  return rows.map((row) => ({ ...row, venue: row.venue?.id == null ? null : row.venue }));
 }
 
 /** One new offer for a traveller who reads the daily digest. */
@@ -252,22 +259,6 @@ export async function listDigestOffers(db: Database, from: Date, to: Date): Prom
       ),
     )
     .orderBy(asc(offers.createdAt), asc(offers.id));
-}
-
-/** Offers of a trip, hiding senders in a block with the traveller. */
-export function offersOfTripVisibleTo(tripId: number, travellerId: number): SQL {
-  return and(
-    eq(offers.tripId, tripId),
-    sql`not exists (select 1 from ${blocks} where (${blocks.blockerId} = ${travellerId} and ${blocks.blockedId} = ${offers.senderId}) or (${blocks.blockerId} = ${offers.senderId} and ${blocks.blockedId} = ${travellerId}))`,
-  ) as SQL;
-}
-
-export function offersSentBy(senderId: number): SQL {
-  return eq(offers.senderId, senderId);
-}
-
-export function offerWithId(offerId: number): SQL {
-  return eq(offers.id, offerId);
 }
 
 export async function listSlotsOfOffers(db: Database, offerIds: number[]): Promise<OfferSlotRow[]> {
