@@ -1,10 +1,11 @@
 /**
- * What every use case receives: the database, accounts, the job queue, a clock and settings. Built by hand in the
- * composition roots (src/server/main.ts, src/cli/main.ts) and in tests.
+ * What every use case receives: the database, accounts, the job queue, the agenda solver, a clock and settings. Built
+ * by hand in the composition roots (src/server/main.ts, src/cli/main.ts) and in tests.
  */
 import type { Logger } from "pino";
 import type { Database, ExecuteSql } from "../db/create-db";
 import type { Auth } from "./accounts/create-auth";
+import type { AgendaSolver } from "./agenda/agenda-solver";
 import type { JobQueue } from "./job-queue";
 
 export interface AppSettings {
@@ -20,6 +21,8 @@ export interface AppContext {
   executeSql: ExecuteSql;
   auth: Auth;
   jobs: JobQueue;
+  /** Runs agenda solves off the serving thread (a worker pool); the server closes it on shutdown. */
+  agendaSolver: AgendaSolver;
   settings: AppSettings;
   logger: Logger;
   /** The current instant; tests pass a fixed clock. */

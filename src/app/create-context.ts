@@ -2,6 +2,7 @@
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "../db/create-db";
 import { createAuth } from "./accounts/create-auth";
+import { createAgendaSolverPool } from "./agenda/agenda-solver-pool";
 import type { AppContext, AppSettings } from "./context";
 import type { JobQueue } from "./job-queue";
 
@@ -26,6 +27,8 @@ export function createAppContext(
       autoSignInAfterSignUp: config.demo,
     }),
     jobs,
+    // One worker, started by the first solve: the main thread keeps the other core.
+    agendaSolver: createAgendaSolverPool(),
     settings: {
       baseUrl: config.baseUrl,
       demo: config.demo,

@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     // close() stops accepting connections and calls back once in-flight requests have finished.
     server.close(async () => {
       await queue.stop().catch((error: unknown) => logger.error({ err: error }, "job queue stop failed"));
+      await context.agendaSolver.close();
       smtp?.close();
       await handle.close();
       logger.info("stopped");

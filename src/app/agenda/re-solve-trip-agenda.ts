@@ -24,7 +24,7 @@ export interface ReSolveOutcome {
 }
 
 export async function reSolveTripAgenda(
-  context: Pick<AppContext, "db" | "now" | "settings" | "jobs">,
+  context: Pick<AppContext, "db" | "now" | "settings" | "jobs" | "agendaSolver">,
   tripId: number,
 ): Promise<ReSolveOutcome | null> {
   const found = await findTripWithCity(context.db, tripId);

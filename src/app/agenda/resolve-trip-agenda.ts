@@ -3,6 +3,8 @@
  * version when it differs from the last one, and says what changed. Called on a GET and after an offer changes.
  * The stored plan keeps a fingerprint of the inputs it was solved from: when they have not changed since (the
  * `agenda.resolve` job or an earlier GET solved them), the stored plan is the answer and nothing is solved again.
+ * The solve runs on `context.agendaSolver` (a worker thread), so the event loop keeps serving meanwhile; two
+ * concurrent resolves of the same inputs share one solve.
  */
 import { createHash } from "node:crypto";
 import { Temporal } from "temporal-polyfill";
@@ -16,10 +18,11 @@ import {
   setAgendaInputsKey,
 } from "../../db/repositories/agenda.repository";
 import { findTripWithCity, type TripWithCity } from "../../db/repositories/offers.repository";
-import { solveAgenda } from "../../domain/agenda/solve-agenda";
+import type { AgendaOutput } from "../../domain/agenda/exchange-format";
 import type { Availability } from "../../domain/trips/availability";
 import { notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
+import type { AgendaSolveRequest, AgendaSolver } from "./agenda-solver";
 import { buildAgendaInput } from "./build-agenda-input";
 import {
   asStoredPlan,
@@ -46,9 +49,20 @@ export interface ResolvedAgenda {
   stored: boolean;
 }
 
+/** Solves in progress by trip, inputs and previous plan: a second resolve of the same inputs waits for the first. */
+const solvesInFlight = new Map<string, Promise<AgendaOutput>>();
+
+function solveOnce(solver: AgendaSolver, key: string, request: AgendaSolveRequest): Promise<AgendaOutput> {
+  const running = solvesInFlight.get(key);
+  if (running) return running;
+  const solving = solver.solve(request).finally(() => solvesInFlight.delete(key));
+  solvesInFlight.set(key, solving);
+  return solving;
+}
+
 /** `known`: the trip when the caller has just loaded it (saves a query). */
 export async function resolveTripAgenda(
-  context: Pick<AppContext, "db">,
+  context: Pick<AppContext, "db" | "agendaSolver">,
   tripId: number,
   known?: TripWithCity,
 ): Promise<ResolvedAgenda> {
@@ -97,13 +111,16 @@ export async function resolveTripAgenda(
   // The last stored plan, when it still holds, is kept unless the new one is clearly better: an unchanged week is
   // not shuffled between equally good plans (the solver is time-budgeted, its ties may fall either way).
   const lastPlan = stored[0] ? asStoredPlan(stored[0].plan) : null;
-  const solution = solveAgenda(input, {
-    budgetMs: agendaBudgetMs,
-    clock: () => performance.now(),
-    seed: `trip-${tripId}`,
-    previous: lastPlan?.chosen.map((item) => ({ id: item.id, start: item.localStart })),
-  });
-  const output = solution.output;
+  const previousChosen = lastPlan?.chosen.map((item) => ({ id: item.id, start: item.localStart }));
+  // The previous plan steers the solve too, so it is part of what two resolves must share to share a solve.
+  const output = await solveOnce(
+    context.agendaSolver,
+    `${tripId}:${inputsKey}:${JSON.stringify(previousChosen ?? null)}`,
+    {
+      input,
+      options: { budgetMs: agendaBudgetMs, seed: `trip-${tripId}`, previous: previousChosen },
+    },
+  );
   const durations = new Map(input.candidates.map((candidate) => [candidate.id, candidate]));
   const locked = new Set(input.candidates.filter((candidate) => candidate.locked).map((candidate) => candidate.id));
 
