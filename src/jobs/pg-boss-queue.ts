@@ -24,6 +24,21 @@ export interface QueueOptions {
   work?: boolean;
 }
 
+/**
+ * Runs a queue setup statement again when PostgreSQL picked it as a deadlock's victim: processes starting together
+ * on a new database (a cluster's workers) create the same queues at once, and pg-boss's creation can deadlock.
+ */
+async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "40P01" || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100 * attempt));
+    }
+  }
+}
+
 export async function startJobQueue(options: QueueOptions): Promise<RunningQueue> {
   const boss =
     "connectionString" in options.database
@@ -36,7 +51,7 @@ export async function startJobQueue(options: QueueOptions): Promise<RunningQueue
         });
   boss.on("error", (error) => options.logger.error({ err: error }, "job queue error"));
   await boss.start();
-  for (const name of Object.keys(options.handlers)) await boss.createQueue(name);
+  for (const name of Object.keys(options.handlers)) await retryOnDeadlock(() => boss.createQueue(name));
   if (options.work !== false) {
     for (const [name, handler] of Object.entries(options.handlers)) {
       await boss.work<Record<string, unknown>>(
@@ -47,7 +62,8 @@ export async function startJobQueue(options: QueueOptions): Promise<RunningQueue
         },
       );
     }
-    for (const [name, cron] of Object.entries(options.schedules ?? {})) await boss.schedule(name, cron);
+    for (const [name, cron] of Object.entries(options.schedules ?? {}))
+      await retryOnDeadlock(() => boss.schedule(name, cron));
   }
   return {
     send: async (name, data, sendOptions) => {

@@ -20,6 +20,8 @@ export interface Config {
   demoReplyDelayMs: number;
   production: boolean;
   logLevel: string;
+  /** HTTP processes (node:cluster workers); more than one needs a PostgreSQL server. */
+  webConcurrency: number;
 }
 
 const booleanText = z
@@ -44,6 +46,7 @@ const environmentSchema = z.object({
   DEMO_REPLY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   NODE_ENV: z.string().default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export class ConfigError extends Error {
@@ -61,6 +64,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const dataDir = resolve(env.DATA_DIR);
   const databaseUrl = env.DATABASE_URL ?? null;
   const production = env.NODE_ENV === "production";
+  if (env.WEB_CONCURRENCY > 1 && databaseUrl === null)
+    throw new ConfigError(
+      "Invalid configuration:\n  WEB_CONCURRENCY: more than one process needs DATABASE_URL (the embedded database is one process's)",
+    );
   return {
     port: env.PORT,
     host: env.HOST,
@@ -74,6 +81,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoReplyDelayMs: env.DEMO_REPLY_DELAY_MS,
     production,
     logLevel: env.LOG_LEVEL,
+    webConcurrency: env.WEB_CONCURRENCY,
   };
 }
 

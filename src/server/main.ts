@@ -3,6 +3,7 @@
  * the demo world on first start in demo mode, serves HTTP, and shuts down gracefully on SIGTERM and SIGINT.
  */
 import { serve } from "@hono/node-server";
+import cluster from "node:cluster";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
@@ -19,6 +20,7 @@ import { createDemoJobHandlers, demoJobSchedules } from "../jobs/demo-jobs";
 import { feedJobs } from "../jobs/feed-jobs";
 import { startJobQueue } from "../jobs/pg-boss-queue";
 import { createSmtpSender } from "../jobs/smtp-sender";
+import { runClusterPrimary, workerIndex } from "./cluster";
 import { ConfigError, databaseOptions, loadConfig } from "./config";
 import { createServerApp } from "./create-app";
 import { isDatabaseUnavailable } from "./error-status";
@@ -64,7 +66,8 @@ async function main(): Promise<void> {
   const context = createAppContext(handle, config, queue, logger);
   holder.context = context;
 
-  if (config.demo) await ensureDemoWorld(context, { log: (line) => logger.info(line) });
+  // In a cluster, one worker loads the demo world.
+  if (config.demo && workerIndex() === 0) await ensureDemoWorld(context, { log: (line) => logger.info(line) });
 
   const app = createServerApp(context, { authSecret: config.authSecret, webDir: join(projectRoot, "dist", "web") });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -85,6 +88,8 @@ async function main(): Promise<void> {
       smtp?.close();
       await handle.close();
       logger.info("stopped");
+      // A cluster worker stays connected to its primary: it lets go so that the process can end.
+      if (cluster.isWorker) process.disconnect();
     });
     // Idle keep-alive connections would hold close() open.
     const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
@@ -105,7 +110,19 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
+/** One process (`main`), or with WEB_CONCURRENCY > 1 a primary that runs that many (src/server/cluster.ts). */
+async function start(): Promise<void> {
+  if (cluster.isPrimary) {
+    const config = loadConfig();
+    if (config.webConcurrency > 1)
+      return runClusterPrimary(config, pino({ level: config.logLevel }), async () => {
+        await (await createDb(databaseOptions(config))).close();
+      });
+  }
+  return main();
+}
+
+start().catch((error: unknown) => {
   if (error instanceof ConfigError || (error as Error).name === "DataDirLockedError") {
     console.error((error as Error).message);
   } else {
