@@ -56,6 +56,11 @@ export const agendaSchema = z
     chosen: z.array(agendaItemSchema),
     unscheduled: z.array(agendaUnscheduledSchema),
     changes: z.object({ added: z.array(z.string()), removed: z.array(z.string()), moved: z.array(z.string()) }),
+    updating: z
+      .boolean()
+      .describe(
+        "The plan was solved before the latest changes to the offers; a new one is being solved (ask again shortly)",
+      ),
   })
   .openapi("Agenda");
 export type AgendaBody = z.infer<typeof agendaSchema>;
@@ -66,7 +71,8 @@ export const getTripAgendaRoute = createRoute({
   method: "get",
   path: "/api/trips/{id}/agenda",
   tags: ["agenda"],
-  summary: "The traveller's solved agenda of a trip (solved again on each request; stored when it changed)",
+  summary:
+    "The traveller's solved agenda of a trip (solved again when its offers changed, stored when the plan changed; while the solver is busy, the last plan with updating: true)",
   request: { params: tripParams },
   responses: { 200: json(agendaSchema, "The agenda"), ...errorResponses },
 });

@@ -50,6 +50,7 @@ describeOnDatabases("agenda solves shared between concurrent resolves", (databas
         });
         return pool.solve(request);
       },
+      pending: () => pool.pending(),
       close: () => pool.close(),
     };
     harness.context.agendaSolver = counted;
@@ -109,6 +110,7 @@ describeOnDatabases("agenda solves shared between concurrent resolves", (databas
     const pool = harness.context.agendaSolver;
     harness.context.agendaSolver = {
       solve: (request) => pool.solve({ ...request, input: { ...request.input, candidates: null as never } }),
+      pending: () => pool.pending(),
       close: () => pool.close(),
     };
     await offer(locals[3]!, "coffee", "2030-03-08T14:00:00Z", 30);

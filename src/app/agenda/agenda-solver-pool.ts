@@ -149,6 +149,9 @@ export function createAgendaSolverPool(options: AgendaSolverPoolOptions = {}): A
         pump();
       });
     },
+    pending() {
+      return queue.length + slots.filter((slot) => slot.call !== null).length;
+    },
     async close() {
       closed = true;
       const error = new Error("agenda solver: closed");

@@ -13,6 +13,8 @@ export interface AgendaSolveRequest {
 /** Solves agendas somewhere other than the caller's thread; `close` ends its threads (the server's shutdown). */
 export interface AgendaSolver {
   solve(request: AgendaSolveRequest): Promise<AgendaOutput>;
+  /** Solves running or waiting for a thread. */
+  pending(): number;
   close(): Promise<void>;
 }
 

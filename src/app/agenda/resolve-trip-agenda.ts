@@ -47,6 +47,20 @@ export interface ResolvedAgenda {
   previous: AgendaPlan | null;
   /** Whether this call stored `version` (the plan changed). */
   stored: boolean;
+  /**
+   * The plan is the last one stored, solved from older inputs (offers changed since): the solver was busy, and the
+   * `agenda.resolve` job that every change queues brings it up to date. Only with `whenSolverBusy: "last-plan"`.
+   */
+  updating: boolean;
+}
+
+export interface ResolveOptions {
+  /**
+   * When the inputs changed but the solver is busy with other solves: "solve" waits for its turn (the job, the
+   * calendar exports); "last-plan" answers the last stored plan at once, marked `updating` (the traveller's page,
+   * which asks again shortly). A trip without a stored plan is always solved.
+   */
+  whenSolverBusy?: "solve" | "last-plan";
 }
 
 /** Solves in progress by trip, inputs and previous plan: a second resolve of the same inputs waits for the first. */
@@ -65,6 +79,7 @@ export async function resolveTripAgenda(
   context: Pick<AppContext, "db" | "agendaSolver">,
   tripId: number,
   known?: TripWithCity,
+  options: ResolveOptions = {},
 ): Promise<ResolvedAgenda> {
   const found = known ?? (await findTripWithCity(context.db, tripId));
   if (!found) throw notFound("Trip");
@@ -94,7 +109,12 @@ export async function resolveTripAgenda(
   {
     const [latest, beforeLatest] = stored;
     const latestPlan = latest ? asStoredPlan(latest.plan) : null;
-    if (latest && latestPlan && latestPlan.inputsKey === inputsKey) {
+    const upToDate = latestPlan?.inputsKey === inputsKey;
+    if (
+      latest &&
+      latestPlan &&
+      (upToDate || (options.whenSolverBusy === "last-plan" && context.agendaSolver.pending() > 0))
+    ) {
       const previous = beforeLatest ? asStoredPlan(beforeLatest.plan) : null;
       return {
         tripId,
@@ -104,6 +124,7 @@ export async function resolveTripAgenda(
         changes: diffPlans(previous, latestPlan),
         previous,
         stored: false,
+        updating: !upToDate,
       };
     }
   }
@@ -192,6 +213,7 @@ export async function resolveTripAgenda(
         changes: diffPlans(previous, plan),
         previous,
         stored: false,
+        updating: false,
       };
     }
     const version = (latest?.version ?? 0) + 1;
@@ -204,6 +226,7 @@ export async function resolveTripAgenda(
         changes: diffPlans(latestPlan, plan),
         previous: latestPlan,
         stored: true,
+        updating: false,
       };
   }
   throw new Error("agenda version kept changing under us");

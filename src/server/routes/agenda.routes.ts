@@ -20,11 +20,11 @@ const calendarHeaders = { "content-type": "text/calendar; charset=utf-8", "cache
 
 export const registerAgendaRoutes: RouteRegistrar = (router, context) => {
   router.openapi(getTripAgendaRoute, async (c) => {
-    const { tripId, version, plan, changes } = await getTripAgenda(context, {
+    const { tripId, version, plan, changes, updating } = await getTripAgenda(context, {
       viewer: requireViewer(c),
       tripId: c.req.valid("param").id,
     });
-    return c.json({ tripId, version, ...plan, changes }, 200);
+    return c.json({ tripId, version, ...plan, changes, updating }, 200);
   });
 
   router.openapi(getTripAgendaCalendarRoute, async (c) => {

@@ -15,6 +15,7 @@ const agenda: Agenda = {
   objective: 60,
   bound: 60,
   gap: 0,
+  updating: false,
   chosen: [],
   unscheduled: [
     {
@@ -61,6 +62,14 @@ describe("the agenda panel", () => {
       { url: "/api/offers/7/propose-time", method: "POST", body: { startsAt: "2030-03-07T15:30:00Z" } },
     ]);
     expect(screen.queryByRole("button", { name: /^Propose .* instead$/ })).toBeNull();
+  });
+
+  it("says when the plan is being updated, and only then", () => {
+    renderWithProviders(<AgendaPanel tripId={12} agenda={{ ...agenda, updating: true }} />);
+    expect(screen.getByText("New offers came in: the plan is being updated…")).toBeTruthy();
+    cleanup();
+    renderWithProviders(<AgendaPanel tripId={12} agenda={agenda} />);
+    expect(screen.queryByText(/the plan is being updated/)).toBeNull();
   });
 
   it("speaks French, and shows the server's refusal", async () => {

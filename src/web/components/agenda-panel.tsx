@@ -24,6 +24,11 @@ export function AgendaPanel({ tripId, agenda }: { tripId: number; agenda: Agenda
     <div className="plan-placeholder">
       <h3>{t("agenda.planTitle")}</h3>
       {agenda ? <p>{t("agenda.planCount", { count: agenda.chosen.length })}</p> : <p>{t("agenda.planPending")}</p>}
+      {agenda?.updating ? (
+        <p className="hint" role="status">
+          {t("agenda.updating")}
+        </p>
+      ) : null}
       {agenda && agenda.version > 1 && changed > 0 ? (
         <p className="hint">
           {t("agenda.changedSince", {

@@ -250,6 +250,7 @@ export const en = {
     title: "Your week",
     intro: "Accepted meetings, in the city's time ({{zone}}).",
     planTitle: "Suggested plan",
+    updating: "New offers came in: the plan is being updated…",
     planPending:
       "The suggested plan (the best set of offers that fit your days) will appear here once the planner is available.",
     leftOutTitle: "Left out, and why",

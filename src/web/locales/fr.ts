@@ -257,6 +257,7 @@ export const fr: Messages = {
     title: "Votre semaine",
     intro: "Rendez-vous acceptés, à l'heure de la ville ({{zone}}).",
     planTitle: "Programme suggéré",
+    updating: "De nouvelles propositions sont arrivées : le programme est en cours de mise à jour…",
     planPending:
       "Le programme suggéré (le meilleur ensemble de propositions compatible avec vos journées) apparaîtra ici dès que le planificateur sera disponible.",
     leftOutTitle: "Mis de côté, et pourquoi",

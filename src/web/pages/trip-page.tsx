@@ -74,7 +74,8 @@ function TravellerView({ trip }: { trip: Trip }) {
     queryKey: ["agenda", trip.id],
     queryFn: () => api<Agenda>(`/api/trips/${trip.id}/agenda`),
     retry: false,
-    refetchInterval: 15_000,
+    // A plan marked updating is being solved again: ask soon for the new one.
+    refetchInterval: (query) => (query.state.data?.updating ? 2_000 : 15_000),
   });
   const planned = (agenda.data?.chosen ?? [])
     .filter((item) => !(offers.data ?? []).some((offer) => offer.id === item.offerId && offer.status === "accepted"))
