@@ -6,8 +6,8 @@ import { blocks, follows, members, ties } from "../../src/db/schema/people";
 import { emailOutbox, notifications } from "../../src/db/schema/system";
 import { eq } from "drizzle-orm";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, toulouseCity } from "../support/factories";
-import { createTestApp, testSecret } from "../support/test-app";
+import { createCity, createMember, signInAgain, toulouseCity } from "../support/factories";
+import { Client, createTestApp, testSecret } from "../support/test-app";
 import { createLocal } from "./trips-support";
 
 const now = new Date("2026-11-26T12:00:00Z");
@@ -104,6 +104,30 @@ describeOnDatabases("trip privacy and alert rules", (database) => {
     await w.fanOut(tripId);
     expect(await w.alertedIds(tripId)).toEqual([w.bob.member.id]);
     expect((await w.ana.client.get(`/api/trips/${tripId}`)).status).toBe(404);
+    // The lists too, whichever side of the tie (lower or higher id) the traveller is on: Pierre's id is below
+    // Bob's, Quentin's above.
+    const quentin = await createMember(w.harness, { name: "Quentin", homeCityId: w.pierre.member.homeCityId });
+    await db.insert(ties).values({
+      aId: w.bob.member.id,
+      bId: quentin.member.id,
+      strength: 1,
+      firstMetOn: "2025-01-01",
+      lastMetOn: "2025-01-01",
+    });
+    const response = await quentin.client.post("/api/trips", {
+      city: "miami",
+      arrivalDate: "2026-12-02",
+      departureDate: "2026-12-05",
+      seeks: "investors in social internet",
+      audience: "connections",
+    });
+    expect(response.status).toBe(201);
+    const quentinTrip = (await json(response)).id as number;
+    const arrivalIds = async (client: Client) =>
+      ((await json(await client.get("/api/arrivals?city=miami"))).trips as Json[]).map((trip) => trip.id);
+    const bob = await signInAgain(w.harness, { ...w.bob, client: new Client(w.harness.app) });
+    expect(await arrivalIds(bob)).toEqual([tripId, quentinTrip]);
+    expect(await arrivalIds(w.ana.client)).toEqual([]);
   });
 
   it("never picks a blocked pair, whoever blocked whom, and keeps the trip hidden from them", async () => {

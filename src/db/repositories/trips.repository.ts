@@ -78,13 +78,15 @@ export async function listTripsOfMember(
 
 /**
  * The visibility rule as one SQL condition over `trips`, for any query that lists trips (offers, directory, events):
- * the same rule as `canSeeTrip`. Kept beside it so that the two change together.
+ * the same rule as `canSeeTrip`. Kept beside it so that the two change together. The viewer's relations (blocks,
+ * followers, ties, alerts) are subqueries that do not depend on the trip: PostgreSQL gathers each once per query
+ * into a hash (a member has tens of ties, not thousands of trips to check), instead of probing an index per trip.
  */
 export function visibleTripCondition(viewerId: number | Placeholder, now: Date | Placeholder): SQL {
-  const blocked = sql`exists (select 1 from ${blocks} where (${blocks.blockerId} = ${trips.memberId} and ${blocks.blockedId} = ${viewerId}) or (${blocks.blockerId} = ${viewerId} and ${blocks.blockedId} = ${trips.memberId}))`;
-  const followed = sql`exists (select 1 from ${follows} where ${follows.followerId} = ${trips.memberId} and ${follows.followeeId} = ${viewerId})`;
-  const tied = sql`exists (select 1 from ${ties} where ${ties.aId} = least(${trips.memberId}, ${viewerId}::int) and ${ties.bId} = greatest(${trips.memberId}, ${viewerId}::int))`;
-  const picked = sql`exists (select 1 from ${alerts} where ${alerts.tripId} = ${trips.id} and ${alerts.memberId} = ${viewerId})`;
+  const blocked = sql`${trips.memberId} in (select ${blocks.blockedId} from ${blocks} where ${blocks.blockerId} = ${viewerId} union all select ${blocks.blockerId} from ${blocks} where ${blocks.blockedId} = ${viewerId})`;
+  const followed = sql`${trips.memberId} in (select ${follows.followerId} from ${follows} where ${follows.followeeId} = ${viewerId})`;
+  const tied = sql`${trips.memberId} in (select ${ties.bId} from ${ties} where ${ties.aId} = ${viewerId} union all select ${ties.aId} from ${ties} where ${ties.bId} = ${viewerId})`;
+  const picked = sql`${trips.id} in (select ${alerts.tripId} from ${alerts} where ${alerts.memberId} = ${viewerId})`;
   return or(
     eq(trips.memberId, viewerId),
     and(
