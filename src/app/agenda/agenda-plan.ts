@@ -85,8 +85,11 @@ export function diffPlans(previous: AgendaPlan | null, next: AgendaPlan): Agenda
   };
 }
 
-/** A plan as stored: with the fingerprint of the inputs it was solved from (absent in plans stored before it). */
-export type StoredPlan = AgendaPlan & { inputsKey?: string };
+/**
+ * A plan as stored: with the fingerprint of the inputs it was solved from, and what changed from the version before
+ * (each absent in plans stored before it was kept).
+ */
+export type StoredPlan = AgendaPlan & { inputsKey?: string; changes?: AgendaChanges };
 
 /** A stored plan read back; anything else (an older shape) counts as no plan. */
 export function asStoredPlan(value: unknown): StoredPlan | null {
@@ -95,8 +98,8 @@ export function asStoredPlan(value: unknown): StoredPlan | null {
   return Array.isArray(plan.chosen) && Array.isArray(plan.unscheduled) ? (plan as StoredPlan) : null;
 }
 
-/** The plan as shown, without the stored fingerprint of its inputs. */
-export function withoutInputsKey(plan: StoredPlan): AgendaPlan {
-  const { inputsKey: _inputsKey, ...shown } = plan;
+/** The plan as shown, without what is stored beside it (the fingerprint of its inputs, its changes). */
+export function shownPlan(plan: StoredPlan): AgendaPlan {
+  const { inputsKey: _inputsKey, changes: _changes, ...shown } = plan;
   return shown;
 }

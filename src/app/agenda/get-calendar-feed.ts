@@ -14,7 +14,7 @@ export async function getCalendarFeed(context: AppContext, options: { fileName: 
   if (!feed || feed.tripId === null) throw notFound("Calendar feed");
   const found = await findTripWithCity(context.db, feed.tripId);
   if (!found || found.trip.memberId !== feed.memberId) throw notFound("Calendar feed");
-  const agenda = await resolveTripAgenda(context, feed.tripId);
+  const agenda = await resolveTripAgenda(context, feed.tripId, undefined, { withPrevious: true });
   return renderAgendaCalendar(agenda, {
     locale: found.traveller.locale,
     host: new URL(context.settings.baseUrl).hostname,

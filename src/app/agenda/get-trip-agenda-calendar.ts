@@ -10,7 +10,7 @@ export async function getTripAgendaCalendar(
   options: { viewer: ViewerInfo; tripId: number },
 ): Promise<string> {
   await requireTraveller(context, options.tripId, options.viewer.memberId);
-  const agenda = await resolveTripAgenda(context, options.tripId);
+  const agenda = await resolveTripAgenda(context, options.tripId, undefined, { withPrevious: true });
   return renderAgendaCalendar(agenda, {
     locale: options.viewer.locale,
     host: new URL(context.settings.baseUrl).hostname,

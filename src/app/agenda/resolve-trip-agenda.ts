@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { Temporal } from "temporal-polyfill";
 import {
+  findAgendaInputsFingerprint,
   findMaxAlertScore,
   insertAgendaVersion,
   listAgendaOffers,
@@ -16,6 +17,7 @@ import {
   listLatestAgendas,
   listSlotsOfOffers,
   setAgendaInputsKey,
+  type StoredAgenda,
 } from "../../db/repositories/agenda.repository";
 import { findTripWithCity, type TripWithCity } from "../../db/repositories/offers.repository";
 import type { AgendaOutput } from "../../domain/agenda/exchange-format";
@@ -29,7 +31,7 @@ import {
   diffPlans,
   localToInstant,
   planKey,
-  withoutInputsKey,
+  shownPlan,
   type AgendaChanges,
   type AgendaPlan,
 } from "./agenda-plan";
@@ -43,7 +45,10 @@ export interface ResolvedAgenda {
   version: number;
   plan: AgendaPlan;
   changes: AgendaChanges;
-  /** The plan of the version before this one, if any: the calendar cancels what it no longer holds. */
+  /**
+   * The plan of the version before this one, if any: the calendar cancels what it no longer holds. When the stored
+   * plan still holds, only with `withPrevious`.
+   */
   previous: AgendaPlan | null;
   /** Whether this call stored `version` (the plan changed). */
   stored: boolean;
@@ -61,6 +66,8 @@ export interface ResolveOptions {
    * which asks again shortly). A trip without a stored plan is always solved.
    */
   whenSolverBusy?: "solve" | "last-plan";
+  /** Load `previous` too, when the stored plan still holds (the calendars need it; the page does not). */
+  withPrevious?: boolean;
 }
 
 /** Solves in progress by trip, inputs and previous plan: a second resolve of the same inputs waits for the first. */
@@ -74,6 +81,22 @@ function solveOnce(solver: AgendaSolver, key: string, request: AgendaSolveReques
   return solving;
 }
 
+/** The plan of the `index`-th stored version (newest first), as shown. */
+function planAt(stored: StoredAgenda[], index: number): AgendaPlan | null {
+  const plan = stored[index] ? asStoredPlan(stored[index].plan) : null;
+  return plan ? shownPlan(plan) : null;
+}
+
+/** The plan of the version before `version`: for plans stored before their changes were. */
+async function planBefore(
+  context: Pick<AppContext, "db">,
+  tripId: number,
+  version: number,
+): Promise<AgendaPlan | null> {
+  if (version <= 1) return null;
+  return planAt(await listLatestAgendas(context.db, tripId, 2), 1);
+}
+
 /** `known`: the trip when the caller has just loaded it (saves a query). */
 export async function resolveTripAgenda(
   context: Pick<AppContext, "db" | "agendaSolver">,
@@ -85,13 +108,6 @@ export async function resolveTripAgenda(
   if (!found) throw notFound("Trip");
   const { trip, city } = found;
   const zone = city.timeZone;
-  const offers = await listAgendaOffers(context.db, tripId);
-  const slots = await listSlotsOfOffers(
-    context.db,
-    offers.map((offer) => offer.id),
-  );
-  const busy = await listBusyTimes(context.db, tripId);
-  const maxAlertScore = await findMaxAlertScore(context.db, tripId);
   const facts = {
     kind: trip.kind,
     arrivalDate: trip.arrivalDate,
@@ -100,14 +116,17 @@ export async function resolveTripAgenda(
     maxMeetingsPerDay: trip.maxMeetingsPerDay,
     timeZone: zone,
   };
-  // Everything the plan is made of (offers carry the names and venues it shows), so an unchanged key means an
-  // unchanged plan; the solver is not asked twice for the same inputs, which also keeps the plan stable.
+  // Everything the plan is made of (the trip's facts, and the database's fingerprint of its offers with the names and
+  // venues the plan shows, their slots, busy times and alert scores): an unchanged key means an unchanged plan, so
+  // the solver is not asked twice for the same inputs (which also keeps the plan stable), and checking it reads no
+  // offer at all.
   const inputsKey = createHash("sha256")
-    .update(JSON.stringify([facts, offers, slots, busy, maxAlertScore]))
+    .update(JSON.stringify(facts))
+    .update(await findAgendaInputsFingerprint(context.db, tripId))
     .digest("base64url");
-  let stored = await listLatestAgendas(context.db, tripId, 2);
+  let stored = await listLatestAgendas(context.db, tripId, options.withPrevious ? 2 : 1);
   {
-    const [latest, beforeLatest] = stored;
+    const [latest] = stored;
     const latestPlan = latest ? asStoredPlan(latest.plan) : null;
     const upToDate = latestPlan?.inputsKey === inputsKey;
     if (
@@ -115,23 +134,31 @@ export async function resolveTripAgenda(
       latestPlan &&
       (upToDate || (options.whenSolverBusy === "last-plan" && context.agendaSolver.pending() > 0))
     ) {
-      const previous = beforeLatest ? asStoredPlan(beforeLatest.plan) : null;
+      const previous = options.withPrevious ? planAt(stored, 1) : null;
       return {
         tripId,
         travellerId: trip.memberId,
         version: latest.version,
-        plan: withoutInputsKey(latestPlan),
-        changes: diffPlans(previous, latestPlan),
+        plan: shownPlan(latestPlan),
+        changes:
+          latestPlan.changes ?? diffPlans(previous ?? (await planBefore(context, tripId, latest.version)), latestPlan),
         previous,
         stored: false,
         updating: !upToDate,
       };
     }
   }
+  const offers = await listAgendaOffers(context.db, tripId);
+  const slots = await listSlotsOfOffers(
+    context.db,
+    offers.map((offer) => offer.id),
+  );
+  const busy = await listBusyTimes(context.db, tripId);
+  const maxAlertScore = await findMaxAlertScore(context.db, tripId);
   const { input, offersByCandidate } = buildAgendaInput(facts, offers, slots, busy, maxAlertScore);
   // The last stored plan, when it still holds, is kept unless the new one is clearly better: an unchanged week is
   // not shuffled between equally good plans (the solver is time-budgeted, its ties may fall either way).
-  const lastPlan = stored[0] ? asStoredPlan(stored[0].plan) : null;
+  const lastPlan = planAt(stored, 0);
   const previousChosen = lastPlan?.chosen.map((item) => ({ id: item.id, start: item.localStart }));
   // The previous plan steers the solve too, so it is part of what two resolves must share to share a solve.
   const output = await solveOnce(
@@ -199,32 +226,33 @@ export async function resolveTripAgenda(
   // Store a new version only when the plan changed; a concurrent writer of the same version wins, and we read again.
   for (let attempt = 0; attempt < 3; attempt++) {
     if (attempt > 0) stored = await listLatestAgendas(context.db, tripId, 2);
-    const [latest, beforeLatest] = stored;
+    const [latest] = stored;
     const latestPlan = latest ? asStoredPlan(latest.plan) : null;
     if (latest && latestPlan && planKey(latestPlan) === planKey(plan)) {
       // The same plan from newer inputs: remember them, so that the next read of these inputs is not solved again.
       await setAgendaInputsKey(context.db, tripId, latest.version, inputsKey);
-      const previous = beforeLatest ? asStoredPlan(beforeLatest.plan) : null;
+      const previous = planAt(stored, 1) ?? (await planBefore(context, tripId, latest.version));
       return {
         tripId,
         travellerId: trip.memberId,
         version: latest.version,
         plan,
-        changes: diffPlans(previous, plan),
+        changes: latestPlan.changes ?? diffPlans(previous, plan),
         previous,
         stored: false,
         updating: false,
       };
     }
     const version = (latest?.version ?? 0) + 1;
-    if (await insertAgendaVersion(context.db, tripId, version, { ...plan, inputsKey }))
+    const changes = diffPlans(latestPlan, plan);
+    if (await insertAgendaVersion(context.db, tripId, version, { ...plan, inputsKey, changes }))
       return {
         tripId,
         travellerId: trip.memberId,
         version,
         plan,
-        changes: diffPlans(latestPlan, plan),
-        previous: latestPlan,
+        changes,
+        previous: latestPlan ? shownPlan(latestPlan) : null,
         stored: true,
         updating: false,
       };

@@ -29,39 +29,69 @@ export interface AgendaSlotRow {
   durationMin: number;
 }
 
+/** The offers an agenda is made of: a trip's open and accepted ones (placeholder `tripId`). */
+const agendaOfferStatuses = ["open", "accepted"];
+
+/** The open and accepted offers of a trip, oldest first, with sender and venue, as a query (placeholder `tripId`). */
+function agendaOffersQuery(db: Database) {
+  return db
+    .select({
+      id: offers.id,
+      kind: offers.kind,
+      status: offers.status,
+      starred: offers.starred,
+      acceptedSlotId: offers.acceptedSlotId,
+      senderId: offers.senderId,
+      senderName: members.name,
+      venueId: venues.id,
+      venueName: venues.name,
+      lat: venues.lat,
+      lon: venues.lon,
+      alertScore: alerts.score,
+      attendeeCount: events.seatsTaken,
+    })
+    .from(offers)
+    .innerJoin(members, eq(members.id, offers.senderId))
+    .leftJoin(venues, eq(venues.id, offers.venueId))
+    .leftJoin(alerts, and(eq(alerts.tripId, offers.tripId), eq(alerts.memberId, offers.senderId)))
+    .leftJoin(events, eq(events.id, offers.eventId))
+    .where(and(eq(offers.tripId, sql.placeholder("tripId")), inArray(offers.status, agendaOfferStatuses)))
+    .orderBy(asc(offers.id));
+}
+
 /** The open and accepted offers of a trip, oldest first, with sender and venue. */
 export async function listAgendaOffers(db: Database, tripId: number): Promise<AgendaOfferRow[]> {
   const statement = preparedStatement(db, "list_agenda_offers", (db) =>
-    db
-      .select({
-        id: offers.id,
-        kind: offers.kind,
-        status: offers.status,
-        starred: offers.starred,
-        acceptedSlotId: offers.acceptedSlotId,
-        senderId: offers.senderId,
-        senderName: members.name,
-        venueId: venues.id,
-        venueName: venues.name,
-        lat: venues.lat,
-        lon: venues.lon,
-        alertScore: alerts.score,
-        attendeeCount: events.seatsTaken,
-      })
-      .from(offers)
-      .innerJoin(members, eq(members.id, offers.senderId))
-      .leftJoin(venues, eq(venues.id, offers.venueId))
-      .leftJoin(alerts, and(eq(alerts.tripId, offers.tripId), eq(alerts.memberId, offers.senderId)))
-      .leftJoin(events, eq(events.id, offers.eventId))
-      .where(and(eq(offers.tripId, sql.placeholder("tripId")), inArray(offers.status, ["open", "accepted"])))
-      .orderBy(asc(offers.id))
-      .prepare("list_agenda_offers"),
+    agendaOffersQuery(db).prepare("list_agenda_offers"),
   );
   const rows = await statement.execute({ tripId });
   return rows.map(({ venueId, venueName, lat, lon, ...row }) => ({
     ...row,
     venue: venueId === null ? null : { id: venueId, name: venueName ?? "", lat, lon },
   }));
+}
+
+/**
+ * A fingerprint of everything in the database that a trip's agenda is solved from: its agenda offers as
+ * `listAgendaOffers` reads them (the same query), their slots, its busy times and its highest alert score. Computed
+ * by the database, so that checking whether the stored plan still holds reads one short row instead of every offer.
+ */
+export async function findAgendaInputsFingerprint(db: Database, tripId: number): Promise<string> {
+  const statement = preparedStatement(db, "find_agenda_inputs_fingerprint", (db) => {
+    const trip = sql.placeholder("tripId");
+    const listed = sql`(select json_agg(listed order by listed::text)::text from (${agendaOffersQuery(db)}) listed)`;
+    const slots = sql`(select json_agg(json_build_array(${offerSlots.id}, ${offerSlots.offerId}, ${offerSlots.startsAt}, ${offerSlots.durationMin}) order by ${offerSlots.id})::text from ${offerSlots} where ${offerSlots.offerId} in (select ${offers.id} from ${offers} where ${offers.tripId} = ${trip} and ${inArray(offers.status, agendaOfferStatuses)}))`;
+    const busy = sql`(select json_agg(json_build_array(${busyTimes.id}, ${busyTimes.startsAt}, ${busyTimes.endsAt}, ${busyTimes.label}) order by ${busyTimes.id})::text from ${busyTimes} where ${busyTimes.tripId} = ${trip})`;
+    const best = sql`(select max(${alerts.score})::text from ${alerts} where ${alerts.tripId} = ${trip})`;
+    return db
+      .select({
+        fingerprint: sql<string>`md5(concat_ws('|', coalesce(${listed}, ''), coalesce(${slots}, ''), coalesce(${busy}, ''), coalesce(${best}, '')))`,
+      })
+      .from(sql`(select 1) as one`)
+      .prepare("find_agenda_inputs_fingerprint");
+  });
+  const [row] = await statement.execute({ tripId });
+  return row?.fingerprint ?? "";
 }
 
 /** The highest alert score on a trip (the scale of its senders' match scores), or null without alerts. */
