@@ -112,6 +112,8 @@ describeOnDatabases("agenda while the solver is busy", (database) => {
     const solved = await agendaOf(tripId);
     expect(solved).toMatchObject({ version: 2, updating: false });
     expect(offerIds(solved)).toContain(second);
+    // Asked again, unchanged: the stored plan answers as the JSON it is stored as, equal to the solved answer.
+    expect(await agendaOf(tripId)).toEqual(solved);
 
     // Another trip, never solved: its GET waits for its own solve rather than answering nothing.
     const other = await insertWeekTrip(harness.context.db, { memberId: traveller.member.id, cityId });

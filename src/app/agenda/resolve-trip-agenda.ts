@@ -97,6 +97,31 @@ async function planBefore(
   return planAt(await listLatestAgendas(context.db, tripId, 2), 1);
 }
 
+/** The trip's facts the plan depends on. */
+function agendaFacts({ trip, city }: TripWithCity) {
+  return {
+    kind: trip.kind,
+    arrivalDate: trip.arrivalDate,
+    departureDate: trip.departureDate,
+    availability: trip.availability as Availability,
+    maxMeetingsPerDay: trip.maxMeetingsPerDay,
+    timeZone: city.timeZone,
+  };
+}
+
+/**
+ * The key of everything a plan is made of: the trip's facts, and the database's fingerprint of its offers (with the
+ * names and venues the plan shows), their slots, busy times and alert scores. An unchanged key means an unchanged
+ * plan, so the solver is not asked twice for the same inputs (which also keeps the plan stable), and checking it
+ * reads no offer at all.
+ */
+export function agendaInputsKey(found: TripWithCity, fingerprint: string): string {
+  return createHash("sha256")
+    .update(JSON.stringify(agendaFacts(found)))
+    .update(fingerprint)
+    .digest("base64url");
+}
+
 /** `known`: the trip when the caller has just loaded it (saves a query). */
 export async function resolveTripAgenda(
   context: Pick<AppContext, "db" | "agendaSolver">,
@@ -108,22 +133,7 @@ export async function resolveTripAgenda(
   if (!found) throw notFound("Trip");
   const { trip, city } = found;
   const zone = city.timeZone;
-  const facts = {
-    kind: trip.kind,
-    arrivalDate: trip.arrivalDate,
-    departureDate: trip.departureDate,
-    availability: trip.availability as Availability,
-    maxMeetingsPerDay: trip.maxMeetingsPerDay,
-    timeZone: zone,
-  };
-  // Everything the plan is made of (the trip's facts, and the database's fingerprint of its offers with the names and
-  // venues the plan shows, their slots, busy times and alert scores): an unchanged key means an unchanged plan, so
-  // the solver is not asked twice for the same inputs (which also keeps the plan stable), and checking it reads no
-  // offer at all.
-  const inputsKey = createHash("sha256")
-    .update(JSON.stringify(facts))
-    .update(await findAgendaInputsFingerprint(context.db, tripId))
-    .digest("base64url");
+  const inputsKey = agendaInputsKey(found, await findAgendaInputsFingerprint(context.db, tripId));
   let stored = await listLatestAgendas(context.db, tripId, options.withPrevious ? 2 : 1);
   {
     const [latest] = stored;
@@ -155,7 +165,7 @@ export async function resolveTripAgenda(
   );
   const busy = await listBusyTimes(context.db, tripId);
   const maxAlertScore = await findMaxAlertScore(context.db, tripId);
-  const { input, offersByCandidate } = buildAgendaInput(facts, offers, slots, busy, maxAlertScore);
+  const { input, offersByCandidate } = buildAgendaInput(agendaFacts(found), offers, slots, busy, maxAlertScore);
   // The last stored plan, when it still holds, is kept unless the new one is clearly better: an unchanged week is
   // not shuffled between equally good plans (the solver is time-budgeted, its ties may fall either way).
   const lastPlan = planAt(stored, 0);

@@ -77,21 +77,68 @@ export async function listAgendaOffers(db: Database, tripId: number): Promise<Ag
  * by the database, so that checking whether the stored plan still holds reads one short row instead of every offer.
  */
 export async function findAgendaInputsFingerprint(db: Database, tripId: number): Promise<string> {
-  const statement = preparedStatement(db, "find_agenda_inputs_fingerprint", (db) => {
-    const trip = sql.placeholder("tripId");
-    const listed = sql`(select json_agg(listed order by listed::text)::text from (${agendaOffersQuery(db)}) listed)`;
-    const slots = sql`(select json_agg(json_build_array(${offerSlots.id}, ${offerSlots.offerId}, ${offerSlots.startsAt}, ${offerSlots.durationMin}) order by ${offerSlots.id})::text from ${offerSlots} where ${offerSlots.offerId} in (select ${offers.id} from ${offers} where ${offers.tripId} = ${trip} and ${inArray(offers.status, agendaOfferStatuses)}))`;
-    const busy = sql`(select json_agg(json_build_array(${busyTimes.id}, ${busyTimes.startsAt}, ${busyTimes.endsAt}, ${busyTimes.label}) order by ${busyTimes.id})::text from ${busyTimes} where ${busyTimes.tripId} = ${trip})`;
-    const best = sql`(select max(${alerts.score})::text from ${alerts} where ${alerts.tripId} = ${trip})`;
-    return db
-      .select({
-        fingerprint: sql<string>`md5(concat_ws('|', coalesce(${listed}, ''), coalesce(${slots}, ''), coalesce(${busy}, ''), coalesce(${best}, '')))`,
-      })
+  const statement = preparedStatement(db, "find_agenda_inputs_fingerprint", (db) =>
+    db
+      .select({ fingerprint: agendaInputsFingerprint(db) })
       .from(sql`(select 1) as one`)
-      .prepare("find_agenda_inputs_fingerprint");
-  });
+      .prepare("find_agenda_inputs_fingerprint"),
+  );
   const [row] = await statement.execute({ tripId });
   return row?.fingerprint ?? "";
+}
+
+/** The fingerprint of `findAgendaInputsFingerprint` as an SQL expression (placeholder `tripId`). */
+function agendaInputsFingerprint(db: Database) {
+  const trip = sql.placeholder("tripId");
+  const listed = sql`(select json_agg(listed order by listed::text)::text from (${agendaOffersQuery(db)}) listed)`;
+  const slots = sql`(select json_agg(json_build_array(${offerSlots.id}, ${offerSlots.offerId}, ${offerSlots.startsAt}, ${offerSlots.durationMin}) order by ${offerSlots.id})::text from ${offerSlots} where ${offerSlots.offerId} in (select ${offers.id} from ${offers} where ${offers.tripId} = ${trip} and ${inArray(offers.status, agendaOfferStatuses)}))`;
+  const busy = sql`(select json_agg(json_build_array(${busyTimes.id}, ${busyTimes.startsAt}, ${busyTimes.endsAt}, ${busyTimes.label}) order by ${busyTimes.id})::text from ${busyTimes} where ${busyTimes.tripId} = ${trip})`;
+  const best = sql`(select max(${alerts.score})::text from ${alerts} where ${alerts.tripId} = ${trip})`;
+  return sql<string>`md5(concat_ws('|', coalesce(${listed}, ''), coalesce(${slots}, ''), coalesce(${busy}, ''), coalesce(${best}, '')))`;
+}
+
+/** What the traveller's agenda view needs to know whether its latest stored plan still holds, and that plan. */
+export interface AgendaViewState {
+  /** `findAgendaInputsFingerprint` of the trip. */
+  fingerprint: string;
+  /** The latest stored version, if any. */
+  version: number | null;
+  /** The inputs key stored with it. */
+  inputsKey: string | null;
+  /**
+   * The latest plan as the view's JSON text (its fields, `tripId`, `version` and `changes`, without the inputs key),
+   * or null when it was stored without its changes (before they were kept) or there is none.
+   */
+  viewJson: string | null;
+}
+
+/**
+ * The fingerprint and the latest stored plan in one statement; the plan comes as the JSON text the view sends, so
+ * that answering an unchanged agenda parses and serializes nothing (a week of 250 offers is about 100 KB of JSON).
+ */
+export async function findAgendaViewState(db: Database, tripId: number): Promise<AgendaViewState> {
+  const statement = preparedStatement(db, "find_agenda_view_state", (db) => {
+    const latest = sql`(select ${agendas.version} as version, ${agendas.plan} as plan from ${agendas} where ${agendas.tripId} = ${sql.placeholder("tripId")} order by ${agendas.version} desc limit 1)`;
+    return db
+      .select({
+        fingerprint: agendaInputsFingerprint(db),
+        version: sql<number | null>`latest.version`,
+        inputsKey: sql<string | null>`latest.plan ->> 'inputsKey'`,
+        viewJson: sql<
+          string | null
+        >`case when latest.plan ? 'changes' then ((latest.plan - 'inputsKey') || jsonb_build_object('tripId', ${sql.placeholder("tripId")}::int, 'version', latest.version))::text end`,
+      })
+      .from(sql`(select 1) as one`)
+      .leftJoin(sql`${latest} as latest`, sql`true`)
+      .prepare("find_agenda_view_state");
+  });
+  const [row] = await statement.execute({ tripId });
+  return {
+    fingerprint: row?.fingerprint ?? "",
+    version: row?.version ?? null,
+    inputsKey: row?.inputsKey ?? null,
+    viewJson: row?.viewJson ?? null,
+  };
 }
 
 /** The highest alert score on a trip (the scale of its senders' match scores), or null without alerts. */

@@ -1,5 +1,7 @@
 /** Agenda: thin handlers over one use case each. */
+import type { TypedResponse } from "hono";
 import {
+  type AgendaBody,
   calendarFeedRoute,
   createCalendarFeedRoute,
   getTripAgendaCalendarRoute,
@@ -20,10 +22,15 @@ const calendarHeaders = { "content-type": "text/calendar; charset=utf-8", "cache
 
 export const registerAgendaRoutes: RouteRegistrar = (router, context) => {
   router.openapi(getTripAgendaRoute, async (c) => {
-    const { tripId, version, plan, changes, updating } = await getTripAgenda(context, {
-      viewer: requireViewer(c),
-      tripId: c.req.valid("param").id,
-    });
+    const view = await getTripAgenda(context, { viewer: requireViewer(c), tripId: c.req.valid("param").id });
+    if ("json" in view)
+      // Already the agenda's JSON (the stored plan): sent as it is.
+      return c.body(view.json, 200, { "content-type": "application/json" }) as unknown as TypedResponse<
+        AgendaBody,
+        200,
+        "json"
+      >;
+    const { tripId, version, plan, changes, updating } = view.resolved;
     return c.json({ tripId, version, ...plan, changes, updating }, 200);
   });
 
