@@ -240,14 +240,16 @@ export async function resolveTripAgenda(
     const latestPlan = latest ? asStoredPlan(latest.plan) : null;
     if (latest && latestPlan && planKey(latestPlan) === planKey(plan)) {
       // The same plan from newer inputs: remember them, so that the next read of these inputs is not solved again.
-      await setAgendaInputsKey(context.db, tripId, latest.version, inputsKey);
-      const previous = planAt(stored, 1) ?? (await planBefore(context, tripId, latest.version));
+      const previous =
+        planAt(stored, 1) ?? (latestPlan.changes ? null : await planBefore(context, tripId, latest.version));
+      const changes = latestPlan.changes ?? diffPlans(previous, plan);
+      await setAgendaInputsKey(context.db, tripId, latest.version, inputsKey, changes);
       return {
         tripId,
         travellerId: trip.memberId,
         version: latest.version,
         plan,
-        changes: latestPlan.changes ?? diffPlans(previous, plan),
+        changes,
         previous,
         stored: false,
         updating: false,

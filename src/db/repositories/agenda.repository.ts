@@ -281,16 +281,22 @@ export async function insertAgendaVersion(
   return rows.length > 0;
 }
 
-/** Records on a stored plan the fingerprint of newer inputs that solve to the same plan. */
+/**
+ * Records on a stored plan the fingerprint of newer inputs that solve to the same plan, and its changes from the
+ * version before when it was stored without them.
+ */
 export async function setAgendaInputsKey(
   db: Database,
   tripId: number,
   version: number,
   inputsKey: string,
+  changes: unknown,
 ): Promise<void> {
   await db
     .update(agendas)
-    .set({ plan: sql`jsonb_set(${agendas.plan}, '{inputsKey}', to_jsonb(${inputsKey}::text))` })
+    .set({
+      plan: sql`jsonb_build_object('changes', ${JSON.stringify(changes)}::jsonb) || ${agendas.plan} || jsonb_build_object('inputsKey', ${inputsKey}::text)`,
+    })
     .where(and(eq(agendas.tripId, tripId), eq(agendas.version, version)));
 }
 
