@@ -145,13 +145,18 @@ export async function resolveTripAgenda(
       (upToDate || (options.whenSolverBusy === "last-plan" && context.agendaSolver.pending() > 0))
     ) {
       const previous = options.withPrevious ? planAt(stored, 1) : null;
+      let changes = latestPlan.changes;
+      if (!changes) {
+        // A plan stored before plans kept their changes: they are kept now, once.
+        changes = diffPlans(previous ?? (await planBefore(context, tripId, latest.version)), latestPlan);
+        if (upToDate) await setAgendaInputsKey(context.db, tripId, latest.version, inputsKey, changes);
+      }
       return {
         tripId,
         travellerId: trip.memberId,
         version: latest.version,
         plan: shownPlan(latestPlan),
-        changes:
-          latestPlan.changes ?? diffPlans(previous ?? (await planBefore(context, tripId, latest.version)), latestPlan),
+        changes,
         previous,
         stored: false,
         updating: !upToDate,
