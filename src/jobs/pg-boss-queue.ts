@@ -22,6 +22,19 @@ export interface QueueOptions {
   pollingIntervalSeconds?: number;
   /** Whether this process works jobs (a queue can also only send). */
   work?: boolean;
+  /** Per queue: its policy and how many jobs a worker takes per fetch (default: standard, 1). */
+  queues?: Record<string, QueueSettings>;
+}
+
+/**
+ * A queue's settings. Policy "stately" keeps at most one waiting and one running job per singleton key: what a
+ * queue whose jobs redo the latest state (re-solve a trip's agenda, deliver the outbox) wants — without it pg-boss
+ * keeps every send (a busy trip queued one re-solve per offer, thousands behind). A worker fetches `batchSize` jobs
+ * each polling interval (2 s), so a queue with many keys needs more than one.
+ */
+export interface QueueSettings {
+  policy?: "standard" | "stately";
+  batchSize?: number;
 }
 
 /**
@@ -51,12 +64,21 @@ export async function startJobQueue(options: QueueOptions): Promise<RunningQueue
         });
   boss.on("error", (error) => options.logger.error({ err: error }, "job queue error"));
   await boss.start();
-  for (const name of Object.keys(options.handlers)) await retryOnDeadlock(() => boss.createQueue(name));
+  for (const name of Object.keys(options.handlers)) {
+    const policy = options.queues?.[name]?.policy ?? "standard";
+    const existing = await boss.getQueue(name);
+    if (!existing) await retryOnDeadlock(() => boss.createQueue(name, { name, policy }));
+    // A queue created before its policy was set takes it: jobs sent from now on follow it.
+    else if (existing.policy !== policy) await retryOnDeadlock(() => boss.updateQueue(name, { name, policy }));
+  }
   if (options.work !== false) {
     for (const [name, handler] of Object.entries(options.handlers)) {
       await boss.work<Record<string, unknown>>(
         name,
-        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        {
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+          batchSize: options.queues?.[name]?.batchSize ?? 1,
+        },
         async (jobs) => {
           for (const job of jobs) await handler(job.data ?? {});
         },

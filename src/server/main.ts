@@ -19,6 +19,7 @@ import { alertSchedules, createAlertJobHandlers } from "../jobs/alert-jobs";
 import { createDemoJobHandlers, demoJobSchedules } from "../jobs/demo-jobs";
 import { feedJobs } from "../jobs/feed-jobs";
 import { startJobQueue } from "../jobs/pg-boss-queue";
+import { queueSettings } from "../jobs/queue-settings";
 import { createSmtpSender } from "../jobs/smtp-sender";
 import { runClusterPrimary, workerIndex } from "./cluster";
 import { ConfigError, databaseOptions, loadConfig } from "./config";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const queue = await startJobQueue({
     database: config.databaseUrl ? { connectionString: config.databaseUrl } : { executeSql: handle.executeSql },
     logger,
+    queues: queueSettings,
     handlers: {
       ...createDemoJobHandlers(holder),
       ...givingJobs.handlers,
