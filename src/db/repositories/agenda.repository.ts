@@ -90,9 +90,10 @@ export async function findAgendaInputsFingerprint(db: Database, tripId: number):
 /** The fingerprint of `findAgendaInputsFingerprint` as an SQL expression (placeholder `tripId`). */
 function agendaInputsFingerprint(db: Database) {
   const trip = sql.placeholder("tripId");
-  const listed = sql`(select json_agg(listed order by listed::text)::text from (${agendaOffersQuery(db)}) listed)`;
-  const slots = sql`(select json_agg(json_build_array(${offerSlots.id}, ${offerSlots.offerId}, ${offerSlots.startsAt}, ${offerSlots.durationMin}) order by ${offerSlots.id})::text from ${offerSlots} where ${offerSlots.offerId} in (select ${offers.id} from ${offers} where ${offers.tripId} = ${trip} and ${inArray(offers.status, agendaOfferStatuses)}))`;
-  const busy = sql`(select json_agg(json_build_array(${busyTimes.id}, ${busyTimes.startsAt}, ${busyTimes.endsAt}, ${busyTimes.label}) order by ${busyTimes.id})::text from ${busyTimes} where ${busyTimes.tripId} = ${trip})`;
+  // Rows as text, joined: the listing query keeps its order (by offer id), so the text is the same for the same rows.
+  const listed = sql`(select string_agg(listed::text, '|') from (${agendaOffersQuery(db)}) listed)`;
+  const slots = sql`(select string_agg(concat_ws(',', ${offerSlots.id}, ${offerSlots.offerId}, ${offerSlots.startsAt}, ${offerSlots.durationMin}), '|' order by ${offerSlots.id}) from ${offerSlots} where ${offerSlots.offerId} in (select ${offers.id} from ${offers} where ${offers.tripId} = ${trip} and ${inArray(offers.status, agendaOfferStatuses)}))`;
+  const busy = sql`(select string_agg(concat_ws(',', ${busyTimes.id}, ${busyTimes.startsAt}, ${busyTimes.endsAt}, ${busyTimes.label}), '|' order by ${busyTimes.id}) from ${busyTimes} where ${busyTimes.tripId} = ${trip})`;
   const best = sql`(select max(${alerts.score})::text from ${alerts} where ${alerts.tripId} = ${trip})`;
   return sql<string>`md5(concat_ws('|', coalesce(${listed}, ''), coalesce(${slots}, ''), coalesce(${busy}, ''), coalesce(${best}, '')))`;
 }
