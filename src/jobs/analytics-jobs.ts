@@ -4,9 +4,8 @@
  * of CPU for a 2,000-member city, minutes for a million members) runs in a worker thread, so the server's event
  * loop keeps answering requests meanwhile.
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker, type ResourceLimits } from "node:worker_threads";
+import type { ResourceLimits } from "node:worker_threads";
+import { startTypeScriptWorker } from "../app/typescript-worker";
 import type { AppContext } from "../app/context";
 import type { CityReportComputer, ComputeCityReportOptions } from "../app/analytics/compute-city-report";
 import { cityReportRefreshJob } from "../app/analytics/queue-city-report-refresh";
@@ -25,18 +24,6 @@ export interface ReportWorkerOptions {
 }
 
 const workerFile = new URL("./city-report-worker.ts", import.meta.url).href;
-/**
- * The worker is TypeScript, in dev, tests and `npm start` alike (`node --import tsx`), and Node 20 does not pass the
- * tsx loader on to worker threads: the worker registers it itself, then imports the worker file.
- */
-const tsxApi = pathToFileURL(
-  // require.resolve finds the CommonJS build; the worker imports the ESM one beside it.
-  createRequire(import.meta.url)
-    .resolve("tsx/esm/api")
-    .replace(/index\.cjs$/, "index.mjs"),
-).href;
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(workerFile)}); });`;
-
 /** The typed arrays of a request, moved rather than copied to the worker (each buffer once). */
 function transferables(request: Parameters<CityReportComputer>[0]): ArrayBuffer[] {
   const { ties, follows } = request.input;
@@ -61,10 +48,7 @@ function transferables(request: Parameters<CityReportComputer>[0]): ArrayBuffer[
 export function computeCityReportInWorker(options: ReportWorkerOptions = {}): CityReportComputer {
   return (request) =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(bootstrap, {
-        eval: true,
-        ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
-      });
+      const worker = startTypeScriptWorker(workerFile, options.resourceLimits);
       let settled = false;
       const settle = (outcome: () => void): void => {
         if (settled) return;

@@ -7,9 +7,8 @@
  * timeout is terminated and dropped, rejecting the call it was running (which may be the cause), and a new worker
  * starts for the calls still queued. Idle workers are unref'd, so they keep neither the server nor a test alive.
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker, type ResourceLimits } from "node:worker_threads";
+import type { ResourceLimits, Worker } from "node:worker_threads";
+import { startTypeScriptWorker } from "../typescript-worker";
 import type { AgendaOutput } from "../../domain/agenda/exchange-format";
 import type { AgendaSolveRequest, AgendaSolver } from "./agenda-solver";
 import type { AgendaSolverWorkerReply, AgendaSolverWorkerRequest } from "./agenda-solver-worker";
@@ -27,18 +26,6 @@ export interface AgendaSolverPoolOptions {
 export const defaultSolveTimeoutMs = 6_000;
 
 const workerFile = new URL("./agenda-solver-worker.ts", import.meta.url).href;
-/**
- * The worker is TypeScript, in dev, tests and `npm start` alike (`node --import tsx`), and Node 20 does not pass the
- * tsx loader on to worker threads: the worker registers it itself, then imports the worker file (as the city report
- * worker does, src/jobs/analytics-jobs.ts).
- */
-const tsxApi = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve("tsx/esm/api")
-    .replace(/index\.cjs$/, "index.mjs"),
-).href;
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(workerFile)}); });`;
-
 interface Call {
   id: number;
   request: AgendaSolveRequest;
@@ -96,10 +83,7 @@ export function createAgendaSolverPool(options: AgendaSolverPoolOptions = {}): A
   };
 
   const spawn = (): void => {
-    const worker = new Worker(bootstrap, {
-      eval: true,
-      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
-    });
+    const worker = startTypeScriptWorker(workerFile, options.resourceLimits);
     const slot: Slot = { worker, ready: false, call: null, timer: undefined, gone: false };
     slots.push(slot);
     worker.on("message", (reply: AgendaSolverWorkerReply) => {
