@@ -85,8 +85,8 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   await proposed.getByRole("button", { name: /^Accept this time/ }).click();
   await expect(page.getByRole("region", { name: "Proposed times (America/New_York)" })).toContainText(when);
   await expect(proposed).toBeHidden();
-  // The proposal also wrote to her in the thread.
-  await expect(page.getByRole("list", { name: "Messages" }).locator("li")).toHaveCount(1);
+  // The proposal also wrote to her in the thread (in Julien's language); her acceptance answers it there.
+  await expect(page.getByRole("list", { name: "Messages" })).toContainText("Pourrions-nous plutôt nous voir le");
   await page
     .getByLabel("Your message", { exact: true })
     .fill("They have a vegetarian menu too, tell me if you need it.");
@@ -112,6 +112,8 @@ test("a local sees an arrival with its reasons, offers a lunch, and the travelle
   await expect(thread).toContainText("vegetarian menu");
   await page.getByLabel("Your message", { exact: true }).fill("No need, thank you! See you there.");
   await page.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(thread.locator("li")).toHaveCount(3);
+  // His proposal, her acceptance of it, her note and his answer.
+  await expect(thread).toContainText("See you there.");
+  await expect(thread.locator("li")).toHaveCount(4);
   await screenshot(page, "23-offer-thread-traveller");
 });
