@@ -27,13 +27,14 @@ export interface QueueOptions {
 }
 
 /**
- * A queue's settings. Policy "stately" keeps at most one waiting and one running job per singleton key: what a
- * queue whose jobs redo the latest state (re-solve a trip's agenda, deliver the outbox) wants — without it pg-boss
- * keeps every send (a busy trip queued one re-solve per offer, thousands behind). A worker fetches `batchSize` jobs
- * each polling interval (2 s), so a queue with many keys needs more than one.
+ * A queue's settings. Policy "short" keeps at most one waiting job per singleton key: what a queue whose jobs redo
+ * the latest state (re-solve a trip's agenda, deliver the outbox) wants — without it pg-boss keeps every send (a busy
+ * trip queued one re-solve per offer, thousands behind). Not "stately", which also allows one running job per key:
+ * the job a crashed process was running would hold its key until it expires. A worker fetches `batchSize` jobs each
+ * polling interval (2 s), so a queue with many keys needs more than one.
  */
 export interface QueueSettings {
-  policy?: "standard" | "stately";
+  policy?: "standard" | "short";
   batchSize?: number;
 }
 
@@ -65,11 +66,13 @@ export async function startJobQueue(options: QueueOptions): Promise<RunningQueue
   boss.on("error", (error) => options.logger.error({ err: error }, "job queue error"));
   await boss.start();
   for (const name of Object.keys(options.handlers)) {
-    const policy = options.queues?.[name]?.policy ?? "standard";
+    const policy = options.queues?.[name]?.policy;
     const existing = await boss.getQueue(name);
-    if (!existing) await retryOnDeadlock(() => boss.createQueue(name, { name, policy }));
-    // A queue created before its policy was set takes it: jobs sent from now on follow it.
-    else if (existing.policy !== policy) await retryOnDeadlock(() => boss.updateQueue(name, { name, policy }));
+    if (!existing) await retryOnDeadlock(() => boss.createQueue(name, { name, policy: policy ?? "standard" }));
+    // A queue created before its policy was set takes it (jobs sent from now on follow it); a process that names no
+    // policy for a queue leaves it as it is.
+    else if (policy && existing.policy !== policy)
+      await retryOnDeadlock(() => boss.updateQueue(name, { name, policy }));
   }
   if (options.work !== false) {
     for (const [name, handler] of Object.entries(options.handlers)) {

@@ -11,10 +11,10 @@ import type { QueueSettings } from "./pg-boss-queue";
 
 export const queueSettings: Record<string, QueueSettings> = {
   // One key per trip: a worker takes several trips per fetch, so that many busy trips do not wait in line.
-  [agendaResolveJob]: { policy: "stately", batchSize: 10 },
-  "alerts.fanout": { policy: "stately", batchSize: 5 },
-  [fetchFeedJob]: { policy: "stately", batchSize: 5 },
-  [demoReplyJob]: { policy: "stately", batchSize: 5 },
-  [cityReportRefreshJob]: { policy: "stately" },
-  "outbox.deliver": { policy: "stately" },
+  [agendaResolveJob]: { policy: "short", batchSize: 10 },
+  "alerts.fanout": { policy: "short", batchSize: 5 },
+  [fetchFeedJob]: { policy: "short", batchSize: 5 },
+  [demoReplyJob]: { policy: "short", batchSize: 5 },
+  [cityReportRefreshJob]: { policy: "short" },
+  "outbox.deliver": { policy: "short" },
 };

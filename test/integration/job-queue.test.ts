@@ -1,5 +1,5 @@
 /**
- * The job queue (pg-boss on the app's database, both engines): a "stately" queue keeps one waiting job per singleton
+ * The job queue (pg-boss on the app's database, both engines): a "short" queue keeps one waiting job per singleton
  * key however many sends name it (a busy trip used to queue one agenda re-solve per offer), a standard queue keeps
  * them all, and a queue created before its policy was set takes it on the next start.
  */
@@ -34,31 +34,34 @@ describeOnDatabases("job queue policies", (database) => {
     (await database().handle.executeSql("select policy from pgboss.queue where name = $1", [name])).rows[0]?.policy;
   const suffix = () => Math.random().toString(36).slice(2, 8);
 
-  it("keeps one waiting job per key on a stately queue, and every send on a standard one", async () => {
-    const stately = `test.stately.${suffix()}`;
+  it("keeps one waiting job per key on a short queue, and every send on a standard one", async () => {
+    const short = `test.short.${suffix()}`;
     const standard = `test.standard.${suffix()}`;
-    queue = await start({ [stately]: { policy: "stately" } }, [stately, standard]);
+    queue = await start({ [short]: { policy: "short" } }, [short, standard]);
     for (let i = 0; i < 3; i++) {
-      await queue.send(stately, { tripId: 1 }, { singletonKey: "trip:1" });
+      await queue.send(short, { tripId: 1 }, { singletonKey: "trip:1" });
       await queue.send(standard, { tripId: 1 }, { singletonKey: "trip:1" });
     }
-    await queue.send(stately, { tripId: 2 }, { singletonKey: "trip:2" });
-    expect(await waiting(stately)).toEqual([
+    await queue.send(short, { tripId: 2 }, { singletonKey: "trip:2" });
+    expect(await waiting(short)).toEqual([
       ["trip:1", 1],
       ["trip:2", 1],
     ]);
     expect(await waiting(standard)).toEqual([["trip:1", 3]]);
-    expect(await policyOf(stately)).toBe("stately");
+    expect(await policyOf(short)).toBe("short");
     expect(await policyOf(standard)).toBe("standard");
   });
 
-  it("gives a queue created as standard its policy on the next start", async () => {
+  it("gives a queue created as standard its policy on the next start, and a process naming none leaves it", async () => {
     const name = `test.upgraded.${suffix()}`;
     queue = await start({}, [name]);
     expect(await policyOf(name)).toBe("standard");
     await queue.stop();
-    queue = await start({ [name]: { policy: "stately" } }, [name]);
-    expect(await policyOf(name)).toBe("stately");
+    queue = await start({ [name]: { policy: "short" } }, [name]);
+    expect(await policyOf(name)).toBe("short");
+    await queue.stop();
+    queue = await start({}, [name]);
+    expect(await policyOf(name)).toBe("short");
     for (let i = 0; i < 3; i++) await queue.send(name, {}, { singletonKey: "outbox" });
     expect(await waiting(name)).toEqual([["outbox", 1]]);
   });
