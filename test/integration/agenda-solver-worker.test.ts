@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { whileTimerTicks } from "../support/event-loop";
 import type { AgendaSolveRequest } from "../../src/app/agenda/agenda-solver";
 import { createAgendaSolverPool } from "../../src/app/agenda/agenda-solver-pool";
 import type { AgendaInput, AgendaOutput } from "../../src/domain/agenda/exchange-format";
@@ -51,18 +52,12 @@ describe("the agenda solver's worker pool", () => {
     // The inline solve is one block of the event loop: no timer fires during it.
     const blockedMs = performance.now() - inlineStarted;
 
-    let ticks = 0;
-    let longestGapMs = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longestGapMs = Math.max(longestGapMs, now - last);
-      last = now;
-      ticks++;
-    }, 5);
-    const started = performance.now();
-    const output = await pool.solve({ input, options }).finally(() => clearInterval(timer));
-    const workerMs = performance.now() - started;
+    const {
+      result: output,
+      ticks,
+      longestGapMs,
+      elapsedMs: workerMs,
+    } = await whileTimerTicks(5, () => pool.solve({ input, options }));
 
     expect(output.chosen.length).toBeGreaterThan(0);
     expect(output.status).not.toBe("infeasible");

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { whileTimerTicks } from "../support/event-loop";
 import { buildCityReportSnapshot } from "../../src/app/analytics/build-city-report-snapshot";
 import type { CityNetworkTypedInput } from "../../src/app/analytics/build-city-network-input";
 import type { CityReportComputer } from "../../src/app/analytics/compute-city-report";
@@ -53,18 +54,12 @@ describe("the city report's worker thread", () => {
 
     const request = generatedCity(12, 125);
     const tieCount = request.input.ties.a.length;
-    let ticks = 0;
-    let longestGapMs = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longestGapMs = Math.max(longestGapMs, now - last);
-      last = now;
-      ticks++;
-    }, 10);
-    const started = performance.now();
-    const snapshot = await computeCityReportInWorker()(request).finally(() => clearInterval(timer));
-    const workerMs = performance.now() - started;
+    const {
+      result: snapshot,
+      ticks,
+      longestGapMs,
+      elapsedMs: workerMs,
+    } = await whileTimerTicks(10, () => computeCityReportInWorker()(request));
 
     expect(snapshot.counts).toEqual({ members: 1500, ties: inline.counts.ties, follows: 0 });
     expect(figuresOf(snapshot)).toEqual(figuresOf(inline));
