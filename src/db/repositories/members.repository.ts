@@ -106,14 +106,6 @@ export async function findEmailOfMember(db: Database, memberId: number): Promise
   return row?.email;
 }
 
-export async function listRoles(db: Database, memberId: number): Promise<{ role: string; citySlug: string | null }[]> {
-  return db
-    .select({ role: memberRoles.role, citySlug: cities.slug })
-    .from(memberRoles)
-    .leftJoin(cities, eq(cities.id, memberRoles.cityId))
-    .where(eq(memberRoles.memberId, memberId));
-}
-
 /** Grants a role (for a city, or everywhere when cityId is null); granting twice is harmless. */
 export async function grantRole(db: Database, memberId: number, role: string, cityId: number | null): Promise<void> {
   await db.insert(memberRoles).values({ memberId, role, cityId }).onConflictDoNothing();

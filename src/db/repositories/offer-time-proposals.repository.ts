@@ -1,5 +1,5 @@
 /** Times the traveller proposes for an offer, and the slots they become once the sender accepts them. */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../create-db";
 import { offerSlots, offerTimeProposals } from "../schema/arrivals";
 
@@ -18,16 +18,6 @@ export async function insertTimeProposal(
     .where(and(eq(offerTimeProposals.offerId, proposal.offerId), eq(offerTimeProposals.startsAt, proposal.startsAt)));
   if (!existing) throw new Error("proposal vanished after a conflict");
   return { proposal: existing, created: false };
-}
-
-/** The proposals of some offers, earliest start first. */
-export async function listTimeProposalsOfOffers(db: Database, offerIds: readonly number[]): Promise<TimeProposalRow[]> {
-  if (offerIds.length === 0) return [];
-  return db
-    .select()
-    .from(offerTimeProposals)
-    .where(inArray(offerTimeProposals.offerId, [...offerIds]))
-    .orderBy(asc(offerTimeProposals.startsAt), asc(offerTimeProposals.id));
 }
 
 /**
