@@ -25,5 +25,10 @@ export async function getTripAgenda(
       // The stored text is one JSON object: `updating` joins it before its closing brace.
       return { json: `${state.viewJson.slice(0, state.viewJson.lastIndexOf("}"))},"updating":${!upToDate}}` };
   }
-  return { resolved: await resolveTripAgenda(context, options.tripId, trip, { whenSolverBusy: "last-plan" }) };
+  return {
+    resolved: await resolveTripAgenda(context, options.tripId, trip, {
+      whenSolverBusy: "last-plan",
+      fingerprint: state.fingerprint,
+    }),
+  };
 }

@@ -68,6 +68,8 @@ export interface ResolveOptions {
   whenSolverBusy?: "solve" | "last-plan";
   /** Load `previous` too, when the stored plan still holds (the calendars need it; the page does not). */
   withPrevious?: boolean;
+  /** The trip's `findAgendaInputsFingerprint`, when the caller has just read it (saves the query). */
+  fingerprint?: string;
 }
 
 /** Solves in progress by trip, inputs and previous plan: a second resolve of the same inputs waits for the first. */
@@ -133,7 +135,10 @@ export async function resolveTripAgenda(
   if (!found) throw notFound("Trip");
   const { trip, city } = found;
   const zone = city.timeZone;
-  const inputsKey = agendaInputsKey(found, await findAgendaInputsFingerprint(context.db, tripId));
+  const inputsKey = agendaInputsKey(
+    found,
+    options.fingerprint ?? (await findAgendaInputsFingerprint(context.db, tripId)),
+  );
   let stored = await listLatestAgendas(context.db, tripId, options.withPrevious ? 2 : 1);
   {
     const [latest] = stored;

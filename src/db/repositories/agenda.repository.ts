@@ -120,21 +120,19 @@ export async function findAgendaViewState(db: Database, tripId: number): Promise
   // An unnamed statement, planned for this trip each time: a named one goes to PostgreSQL's generic plan after five
   // runs, and with fresh statistics that plan took over 200 ms a run (the load benchmark fell from 400 to 48
   // requests/s). Planning costs about a millisecond.
-  const statement = ((db: Database) => {
-    const latest = sql`(select ${agendas.version} as version, ${agendas.plan} as plan from ${agendas} where ${agendas.tripId} = ${sql.placeholder("tripId")} order by ${agendas.version} desc limit 1)`;
-    return db
-      .select({
-        fingerprint: agendaInputsFingerprint(db),
-        version: sql<number | null>`latest.version`,
-        inputsKey: sql<string | null>`latest.plan ->> 'inputsKey'`,
-        viewJson: sql<
-          string | null
-        >`case when latest.plan ? 'changes' then ((latest.plan - 'inputsKey') || jsonb_build_object('tripId', ${sql.placeholder("tripId")}::int, 'version', latest.version))::text end`,
-      })
-      .from(sql`(select 1) as one`)
-      .leftJoin(sql`${latest} as latest`, sql`true`)
-      .prepare("");
-  })(db);
+  const latest = sql`(select ${agendas.version} as version, ${agendas.plan} as plan from ${agendas} where ${agendas.tripId} = ${sql.placeholder("tripId")} order by ${agendas.version} desc limit 1)`;
+  const statement = db
+    .select({
+      fingerprint: agendaInputsFingerprint(db),
+      version: sql<number | null>`latest.version`,
+      inputsKey: sql<string | null>`latest.plan ->> 'inputsKey'`,
+      viewJson: sql<
+        string | null
+      >`case when latest.plan ? 'changes' then ((latest.plan - 'inputsKey') || jsonb_build_object('tripId', ${sql.placeholder("tripId")}::int, 'version', latest.version))::text end`,
+    })
+    .from(sql`(select 1) as one`)
+    .leftJoin(sql`${latest} as latest`, sql`true`)
+    .prepare("");
   const [row] = await statement.execute({ tripId });
   return {
     fingerprint: row?.fingerprint ?? "",
