@@ -6,10 +6,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, expect, it } from "vitest";
-import { offerMessages, offers, trips } from "../../src/db/schema/arrivals";
+import { offerMessages, offers } from "../../src/db/schema/arrivals";
 import { idempotencyKeys, notifications } from "../../src/db/schema/system";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, type TestMember } from "../support/factories";
+import { createCity, createMember, type TestMember, insertWeekTrip } from "../support/factories";
 import { createTestApp, type Client } from "../support/test-app";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are compared whole
@@ -35,20 +35,12 @@ describeOnDatabases("offer messages with an Idempotency-Key", (database) => {
     const cityId = (await createCity(harness.context)).id;
     traveller = await createMember(harness, { name: "Pierre Martin" });
     local = await createMember(harness, { name: "Dana Local", homeCityId: cityId });
-    const [trip] = await harness.context.db
-      .insert(trips)
-      .values({
-        memberId: traveller.member.id,
-        cityId,
-        arrivalDate: "2030-03-06",
-        departureDate: "2030-03-08",
-        seeks: "investors in fintech",
-        availability: { weekly: {} },
-        audience: "members",
-        visibleUntil: new Date("2030-03-09T05:00:00Z"),
-      })
-      .returning({ id: trips.id });
-    const created = await local.client.post(`/api/trips/${trip!.id}/offers`, {
+    const tripId = await insertWeekTrip(harness.context.db, {
+      memberId: traveller.member.id,
+      cityId,
+      availability: { weekly: {} },
+    });
+    const created = await local.client.post(`/api/trips/${tripId}/offers`, {
       kind: "coffee",
       message: "Coffee?",
       slots: [{ startsAt: "2030-03-06T15:00:00Z", durationMinutes: 45 }],

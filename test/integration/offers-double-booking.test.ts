@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, expect, it } from "vitest";
 import { meetings, offers, trips } from "../../src/db/schema/arrivals";
 import { events, rsvps } from "../../src/db/schema/gatherings";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, type TestMember } from "../support/factories";
+import { createCity, createMember, type TestMember, insertWeekTrip } from "../support/factories";
 import { createTestApp, type Client } from "../support/test-app";
 
 // Monday 4 March 2030, noon UTC; the trips are Wednesday 6 to Friday 8 March.
@@ -21,23 +21,8 @@ describeOnDatabases("offers: no double-booked local", (database) => {
   let annaTrip: number;
   let borisTrip: number;
 
-  async function insertTrip(memberId: number): Promise<number> {
-    const [row] = await harness.context.db
-      .insert(trips)
-      .values({
-        memberId,
-        cityId,
-        arrivalDate: "2030-03-06",
-        departureDate: "2030-03-08",
-        seeks: "investors in fintech",
-        availability: { weekly: {} },
-        audience: "members",
-        visibleUntil: new Date("2030-03-09T05:00:00Z"),
-      })
-      .returning({ id: trips.id });
-    if (!row) throw new Error("no trip");
-    return row.id;
-  }
+  const insertTrip = (memberId: number) =>
+    insertWeekTrip(harness.context.db, { memberId, cityId, availability: { weekly: {} } });
 
   async function offerCoffee(trip: number, startsAt: string, client: Client = local.client): Promise<Json> {
     const response = await client.post(`/api/trips/${trip}/offers`, {

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, expect, it } from "vitest";
-import { meetings, offers, trips } from "../../src/db/schema/arrivals";
+import type { trips } from "../../src/db/schema/arrivals";
+import { meetings, offers } from "../../src/db/schema/arrivals";
 import { blocks, follows } from "../../src/db/schema/people";
 import { emailOutbox, notifications } from "../../src/db/schema/system";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, type TestMember } from "../support/factories";
+import { createCity, createMember, type TestMember, insertWeekTrip } from "../support/factories";
 import { createTestApp, type Client } from "../support/test-app";
 
 // Monday 4 March 2030, noon UTC; the trip is Wednesday 6 to Friday 8 March in Miami (UTC−5).
@@ -20,24 +21,9 @@ describeOnDatabases("offers", (database) => {
   let local: TestMember;
   let tripId: number;
 
-  async function insertTrip(memberId: number, overrides: Partial<typeof trips.$inferInsert> = {}): Promise<number> {
-    const [row] = await harness.context.db
-      .insert(trips)
-      .values({
-        memberId,
-        cityId,
-        arrivalDate: "2030-03-06",
-        departureDate: "2030-03-08",
-        seeks: "investors in fintech",
-        availability: { weekly: {} },
-        audience: "members",
-        visibleUntil: new Date("2030-03-09T05:00:00Z"),
-        ...overrides,
-      })
-      .returning({ id: trips.id });
-    if (!row) throw new Error("no trip");
-    return row.id;
-  }
+  /** A week trip to Miami that sets no availability (the offers' own checks, not the agenda's, are under test). */
+  const insertTrip = (memberId: number, overrides: Partial<typeof trips.$inferInsert> = {}) =>
+    insertWeekTrip(harness.context.db, { memberId, cityId, availability: { weekly: {} }, ...overrides });
 
   const coffee = (startsAt = "2030-03-06T15:00:00Z", extra: object = {}) => ({
     kind: "coffee",

@@ -5,11 +5,11 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { offers, trips } from "../../src/db/schema/arrivals";
+import { offers } from "../../src/db/schema/arrivals";
 import { events } from "../../src/db/schema/gatherings";
 import { members } from "../../src/db/schema/people";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, type TestMember } from "../support/factories";
+import { createCity, createMember, type TestMember, insertWeekTrip } from "../support/factories";
 import { createTestApp } from "../support/test-app";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are read field by field
@@ -29,20 +29,12 @@ describeOnDatabases("control characters in text fields", (database) => {
     cityId = (await createCity(harness.context)).id;
     host = await createMember(harness, { name: "Dana Host", homeCityId: cityId });
     traveller = await createMember(harness, { name: "Pierre Martin" });
-    const [trip] = await harness.context.db
-      .insert(trips)
-      .values({
-        memberId: traveller.member.id,
-        cityId,
-        arrivalDate: "2030-03-06",
-        departureDate: "2030-03-08",
-        seeks: "investors",
-        availability: { weekly: {} },
-        audience: "members",
-        visibleUntil: new Date("2030-03-09T05:00:00Z"),
-      })
-      .returning({ id: trips.id });
-    tripId = trip!.id;
+    tripId = await insertWeekTrip(harness.context.db, {
+      memberId: traveller.member.id,
+      cityId,
+      seeks: "investors",
+      availability: { weekly: {} },
+    });
   });
 
   const event = (extra: object) => ({
