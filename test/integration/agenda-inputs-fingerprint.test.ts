@@ -9,7 +9,7 @@ import { findAgendaInputsFingerprint } from "../../src/db/repositories/agenda.re
 import { alerts, busyTimes, offers, offerSlots } from "../../src/db/schema/arrivals";
 import { members, venues } from "../../src/db/schema/people";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, insertWeekTrip } from "../support/factories";
+import { createCity, createMember, insertWeekTrip, postOffer } from "../support/factories";
 import { createTestApp } from "../support/test-app";
 
 describeOnDatabases("agenda inputs fingerprint", (database) => {
@@ -33,16 +33,7 @@ describeOnDatabases("agenda inputs fingerprint", (database) => {
     expect(empty).toMatch(/^[0-9a-f]{32}$/);
     expect(await fingerprint()).toBe(empty);
 
-    const offer = async (trip: number) => {
-      const response = await ana.client.post(`/api/trips/${trip}/offers`, {
-        kind: "coffee",
-        message: "Happy to meet",
-        slots: [{ startsAt: "2030-03-06T15:00:00Z", durationMinutes: 45 }],
-        venue: { name: "Panther Coffee", address: "2390 NW 2nd Ave", lat: 25.8, lon: -80.19 },
-      });
-      expect(response.status).toBe(201);
-      return ((await response.json()) as { id: number }).id;
-    };
+    const offer = (trip: number) => postOffer(ana.client, trip, { startsAt: "2030-03-06T15:00:00Z" });
     const offerId = await offer(tripId);
     const seen = new Set([empty]);
     /** Applies a change and expects a fingerprint never seen before. */

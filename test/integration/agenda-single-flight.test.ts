@@ -8,11 +8,10 @@ import type { AgendaSolver } from "../../src/app/agenda/agenda-solver";
 import { resolveTripAgenda } from "../../src/app/agenda/resolve-trip-agenda";
 import { agendas } from "../../src/db/schema/arrivals";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, insertWeekTrip, type TestMember } from "../support/factories";
+import { createCity, createMember, insertWeekTrip, postOffer, type TestMember } from "../support/factories";
 import { createTestApp } from "../support/test-app";
 
 const fixedNow = new Date("2030-03-04T12:00:00Z");
-const venue = { name: "Panther Coffee", address: "2390 NW 2nd Ave", lat: 25.8, lon: -80.19 };
 
 describeOnDatabases("agenda solves shared between concurrent resolves", (database) => {
   let harness: ReturnType<typeof createTestApp>;
@@ -57,23 +56,20 @@ describeOnDatabases("agenda solves shared between concurrent resolves", (databas
     return () => pool.close();
   });
 
-  async function offer(local: TestMember, kind: string, startsAt: string, durationMinutes: number): Promise<number> {
-    const response = await local.client.post(`/api/trips/${tripId}/offers`, {
-      kind,
-      message: "Happy to meet",
-      slots: [{ startsAt, durationMinutes }],
-      venue,
-    });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { id: number }).id;
-  }
-
   const versions = async () =>
     (await harness.context.db.select().from(agendas).where(eq(agendas.tripId, tripId))).map((row) => row.version);
 
   it("two concurrent resolves of the same inputs solve once and answer the same version", async () => {
-    const coffee = await offer(locals[0]!, "coffee", "2030-03-06T15:00:00Z", 45);
-    await offer(locals[1]!, "lunch", "2030-03-07T17:00:00Z", 60);
+    const coffee = await postOffer(locals[0]!.client, tripId, {
+      kind: "coffee",
+      startsAt: "2030-03-06T15:00:00Z",
+      durationMinutes: 45,
+    });
+    await postOffer(locals[1]!.client, tripId, {
+      kind: "lunch",
+      startsAt: "2030-03-07T17:00:00Z",
+      durationMinutes: 60,
+    });
 
     const [first, second] = await Promise.all([
       resolveTripAgenda(harness.context, tripId),
@@ -93,7 +89,11 @@ describeOnDatabases("agenda solves shared between concurrent resolves", (databas
   });
 
   it("changed inputs are solved again, once for two concurrent resolves", async () => {
-    await offer(locals[2]!, "dinner", "2030-03-07T00:00:00Z", 90);
+    await postOffer(locals[2]!.client, tripId, {
+      kind: "dinner",
+      startsAt: "2030-03-07T00:00:00Z",
+      durationMinutes: 90,
+    });
     const before = solves.length;
     const [first, second] = await Promise.all([
       resolveTripAgenda(harness.context, tripId),
@@ -113,7 +113,11 @@ describeOnDatabases("agenda solves shared between concurrent resolves", (databas
       pending: () => pool.pending(),
       close: () => pool.close(),
     };
-    await offer(locals[3]!, "coffee", "2030-03-08T14:00:00Z", 30);
+    await postOffer(locals[3]!.client, tripId, {
+      kind: "coffee",
+      startsAt: "2030-03-08T14:00:00Z",
+      durationMinutes: 30,
+    });
     const outcomes = await Promise.allSettled([
       resolveTripAgenda(harness.context, tripId),
       resolveTripAgenda(harness.context, tripId),

@@ -7,11 +7,10 @@ import { beforeEach, expect, it } from "vitest";
 import type { AgendaSolver } from "../../src/app/agenda/agenda-solver";
 import { resolveTripAgenda } from "../../src/app/agenda/resolve-trip-agenda";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, insertWeekTrip, type TestMember } from "../support/factories";
+import { createCity, createMember, insertWeekTrip, postOffer, type TestMember } from "../support/factories";
 import { createTestApp } from "../support/test-app";
 
 const fixedNow = new Date("2030-03-04T12:00:00Z");
-const venue = { name: "Panther Coffee", address: "2390 NW 2nd Ave", lat: 25.8, lon: -80.19 };
 
 interface AgendaJson {
   version: number;
@@ -62,16 +61,6 @@ describeOnDatabases("agenda while the solver is busy", (database) => {
     return () => pool.close();
   });
 
-  async function offer(tripId: number, local: TestMember, startsAt: string): Promise<number> {
-    const response = await local.client.post(`/api/trips/${tripId}/offers`, {
-      kind: "coffee",
-      message: "Happy to meet",
-      slots: [{ startsAt, durationMinutes: 45 }],
-      venue,
-    });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { id: number }).id;
-  }
   const agendaOf = async (tripId: number) => {
     const response = await traveller.client.get(`/api/trips/${tripId}/agenda`);
     expect(response.status).toBe(200);
@@ -81,12 +70,12 @@ describeOnDatabases("agenda while the solver is busy", (database) => {
 
   it("answers the stored plan marked updating while another solve runs, then the new plan", async () => {
     const tripId = await insertWeekTrip(harness.context.db, { memberId: traveller.member.id, cityId });
-    const first = await offer(tripId, locals[0]!, "2030-03-06T15:00:00Z");
+    const first = await postOffer(locals[0]!.client, tripId, { startsAt: "2030-03-06T15:00:00Z" });
     const v1 = await agendaOf(tripId);
     expect(v1).toMatchObject({ version: 1, updating: false });
     expect(offerIds(v1)).toEqual([first]);
 
-    const second = await offer(tripId, locals[1]!, "2030-03-07T15:00:00Z");
+    const second = await postOffer(locals[1]!.client, tripId, { startsAt: "2030-03-07T15:00:00Z" });
     // The re-solve the change queued, as the job runs it: held in the solver, which is now busy.
     holding = true;
     const job = resolveTripAgenda(harness.context, tripId);
@@ -105,10 +94,10 @@ describeOnDatabases("agenda while the solver is busy", (database) => {
 
   it("solves when the solver is idle, and solves a trip without a stored plan even when it is busy", async () => {
     const tripId = await insertWeekTrip(harness.context.db, { memberId: traveller.member.id, cityId });
-    await offer(tripId, locals[0]!, "2030-03-06T15:00:00Z");
+    await postOffer(locals[0]!.client, tripId, { startsAt: "2030-03-06T15:00:00Z" });
     expect(await agendaOf(tripId)).toMatchObject({ version: 1, updating: false });
     // Changed inputs, idle solver: GET solves and answers the new plan.
-    const second = await offer(tripId, locals[1]!, "2030-03-07T15:00:00Z");
+    const second = await postOffer(locals[1]!.client, tripId, { startsAt: "2030-03-07T15:00:00Z" });
     const solved = await agendaOf(tripId);
     expect(solved).toMatchObject({ version: 2, updating: false });
     expect(offerIds(solved)).toContain(second);
@@ -117,9 +106,9 @@ describeOnDatabases("agenda while the solver is busy", (database) => {
 
     // Another trip, never solved: its GET waits for its own solve rather than answering nothing.
     const other = await insertWeekTrip(harness.context.db, { memberId: traveller.member.id, cityId });
-    const third = await offer(other, locals[2]!, "2030-03-06T18:00:00Z");
+    const third = await postOffer(locals[2]!.client, other, { startsAt: "2030-03-06T18:00:00Z" });
     // A change to the first trip, whose re-solve keeps the solver busy.
-    await offer(tripId, locals[2]!, "2030-03-07T18:00:00Z");
+    await postOffer(locals[2]!.client, tripId, { startsAt: "2030-03-07T18:00:00Z" });
     holding = true;
     const busy = resolveTripAgenda(harness.context, tripId);
     while (held === 0) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -10,12 +10,11 @@ import { createAgendaJobHandlers } from "../../src/jobs/agenda-jobs";
 import { createAlertJobHandlers } from "../../src/jobs/alert-jobs";
 import { createSmtpSender } from "../../src/jobs/smtp-sender";
 import { describeOnDatabases } from "../support/databases";
-import { createCity, createMember, toulouseCity, type TestMember } from "../support/factories";
+import { createCity, createMember, postOffer, toulouseCity, type TestMember } from "../support/factories";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { createTestApp, testSecret } from "../support/test-app";
 
 const now = new Date("2026-11-26T12:00:00Z");
-const venue = { name: "Panther Coffee", address: "2390 NW 2nd Ave", lat: 25.8, lon: -80.19 };
 
 describeOnDatabases("email preferences and the daily digest", (database) => {
   let smtp: TestSmtpServer;
@@ -63,16 +62,6 @@ describeOnDatabases("email preferences and the daily digest", (database) => {
     await fanOutAlerts(harness.context, { tripId: id, secret: testSecret });
     return id;
   }
-  async function offer(from: TestMember, tripId: number, startsAt: string): Promise<number> {
-    const response = await from.client.post(`/api/trips/${tripId}/offers`, {
-      kind: "coffee",
-      message: "Happy to meet",
-      slots: [{ startsAt, durationMinutes: 45 }],
-      venue,
-    });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { id: number }).id;
-  }
   async function resolveAgendas(): Promise<void> {
     const handler = createAgendaJobHandlers(() => harness.context)[agendaResolveJob]!;
     const queued = harness.jobs.filter((job) => job.name === agendaResolveJob);
@@ -91,12 +80,12 @@ describeOnDatabases("email preferences and the daily digest", (database) => {
     const paulTrip = await announce(paul);
     const oliveTrip = await announce(olive);
     // Pierre's agenda: a first plan, then a change worth telling.
-    await offer(bob, pierreTrip, "2026-12-01T15:00:00Z");
+    await postOffer(bob.client, pierreTrip, { startsAt: "2026-12-01T15:00:00Z" });
     await resolveAgendas();
-    await offer(ana, pierreTrip, "2026-12-02T15:00:00Z");
+    await postOffer(ana.client, pierreTrip, { startsAt: "2026-12-02T15:00:00Z" });
     await resolveAgendas();
-    await offer(bob, paulTrip, "2026-12-01T15:00:00Z");
-    await offer(bob, oliveTrip, "2026-12-01T15:00:00Z");
+    await postOffer(bob.client, paulTrip, { startsAt: "2026-12-01T15:00:00Z" });
+    await postOffer(bob.client, oliveTrip, { startsAt: "2026-12-01T15:00:00Z" });
     await resolveAgendas();
 
     // During the day: only the instant emails.

@@ -330,3 +330,23 @@ export async function insertWeekTrip(
   if (!row) throw new Error("insert returned no trip");
   return row.id;
 }
+
+/**
+ * Posts an offer with one slot at Panther Coffee as `client` (a local), expects it created and returns its id: the
+ * offer the agenda suites add to a trip again and again.
+ */
+export async function postOffer(
+  client: Client,
+  tripId: number,
+  slot: { startsAt: string; kind?: string; durationMinutes?: number },
+): Promise<number> {
+  const response = await client.post(`/api/trips/${tripId}/offers`, {
+    kind: slot.kind ?? "coffee",
+    message: "Happy to meet",
+    slots: [{ startsAt: slot.startsAt, durationMinutes: slot.durationMinutes ?? 45 }],
+    venue: { name: "Panther Coffee", address: "2390 NW 2nd Ave", lat: 25.8, lon: -80.19 },
+  });
+  if (response.status !== 201)
+    throw new Error(`offer to trip ${tripId} refused: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: number }).id;
+}
