@@ -86,7 +86,7 @@ export function diffPlans(previous: AgendaPlan | null, next: AgendaPlan): Agenda
 }
 
 /**
- * A plan as stored: with the fingerprint of the inputs it was solved from, and what changed from the version before
+ * A plan as stored: with the key of the inputs it was solved from (`agendaInputsKey`), and what changed from the version before
  * (each absent in plans stored before it was kept).
  */
 export type StoredPlan = AgendaPlan & { inputsKey?: string; changes?: AgendaChanges };
@@ -98,7 +98,7 @@ export function asStoredPlan(value: unknown): StoredPlan | null {
   return Array.isArray(plan.chosen) && Array.isArray(plan.unscheduled) ? (plan as StoredPlan) : null;
 }
 
-/** The plan as shown, without what is stored beside it (the fingerprint of its inputs, its changes). */
+/** The plan as shown, without what is stored beside it (the key of its inputs, its changes). */
 export function shownPlan(plan: StoredPlan): AgendaPlan {
   const { inputsKey: _inputsKey, changes: _changes, ...shown } = plan;
   return shown;

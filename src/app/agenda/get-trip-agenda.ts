@@ -20,7 +20,7 @@ export async function getTripAgenda(
   const trip = await requireTraveller(context, options.tripId, options.viewer.memberId);
   const state = await findAgendaViewState(context.db, options.tripId);
   if (state.viewJson !== null) {
-    const upToDate = state.inputsKey === agendaInputsKey(trip, state.fingerprint);
+    const upToDate = state.inputsKey === agendaInputsKey(trip, state.revision);
     if (upToDate || context.agendaSolver.pending() > 0)
       // The stored text is one JSON object: `updating` joins it before its closing brace.
       return { json: `${state.viewJson.slice(0, state.viewJson.lastIndexOf("}"))},"updating":${!upToDate}}` };
@@ -28,7 +28,7 @@ export async function getTripAgenda(
   return {
     resolved: await resolveTripAgenda(context, options.tripId, trip, {
       whenSolverBusy: "last-plan",
-      fingerprint: state.fingerprint,
+      revision: state.revision,
     }),
   };
 }

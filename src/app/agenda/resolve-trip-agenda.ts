@@ -1,7 +1,7 @@
 /**
  * Solves a trip's agenda again from its current offers, busy times and availability, stores the plan as a new
  * version when it differs from the last one, and says what changed. Called on a GET and after an offer changes.
- * The stored plan keeps a fingerprint of the inputs it was solved from: when they have not changed since (the
+ * The stored plan keeps the key of the inputs it was solved from (the trip's facts and revision): when they have not changed since (the
  * `agenda.resolve` job or an earlier GET solved them), the stored plan is the answer and nothing is solved again.
  * The solve runs on `context.agendaSolver` (a worker thread), so the event loop keeps serving meanwhile; two
  * concurrent resolves of the same inputs share one solve.
@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { Temporal } from "temporal-polyfill";
 import {
-  findAgendaInputsFingerprint,
+  findTripRevision,
   findMaxAlertScore,
   insertAgendaVersion,
   listAgendaOffers,
@@ -68,8 +68,8 @@ export interface ResolveOptions {
   whenSolverBusy?: "solve" | "last-plan";
   /** Load `previous` too, when the stored plan still holds (the calendars need it; the page does not). */
   withPrevious?: boolean;
-  /** The trip's `findAgendaInputsFingerprint`, when the caller has just read it (saves the query). */
-  fingerprint?: string;
+  /** The trip's `findTripRevision`, when the caller has just read it (saves the query). */
+  revision?: number;
 }
 
 /** Solves in progress by trip, inputs and previous plan: a second resolve of the same inputs waits for the first. */
@@ -112,15 +112,15 @@ function agendaFacts({ trip, city }: TripWithCity) {
 }
 
 /**
- * The key of everything a plan is made of: the trip's facts, and the database's fingerprint of its offers (with the
- * names and venues the plan shows), their slots, busy times and alert scores. An unchanged key means an unchanged
+ * The key of everything a plan is made of: the trip's facts, and its revision, which the database raises whenever its
+ * offers (with the names and venues the plan shows), their slots, busy times or alert scores change. An unchanged key means an unchanged
  * plan, so the solver is not asked twice for the same inputs (which also keeps the plan stable), and checking it
  * reads no offer at all.
  */
-export function agendaInputsKey(found: TripWithCity, fingerprint: string): string {
+export function agendaInputsKey(found: TripWithCity, revision: number): string {
   return createHash("sha256")
     .update(JSON.stringify(agendaFacts(found)))
-    .update(fingerprint)
+    .update(`revision ${revision}`)
     .digest("base64url");
 }
 
@@ -135,10 +135,7 @@ export async function resolveTripAgenda(
   if (!found) throw notFound("Trip");
   const { trip, city } = found;
   const zone = city.timeZone;
-  const inputsKey = agendaInputsKey(
-    found,
-    options.fingerprint ?? (await findAgendaInputsFingerprint(context.db, tripId)),
-  );
+  const inputsKey = agendaInputsKey(found, options.revision ?? (await findTripRevision(context.db, tripId)));
   let stored = await listLatestAgendas(context.db, tripId, options.withPrevious ? 2 : 1);
   {
     const [latest] = stored;

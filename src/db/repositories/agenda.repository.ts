@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
 import { preparedStatement } from "../prepared";
-import { agendas, alerts, busyTimes, offers, offerSlots, trips } from "../schema/arrivals";
+import { agendas, alerts, busyTimes, offers, offerSlots, tripRevisions, trips } from "../schema/arrivals";
 import { events } from "../schema/gatherings";
 import { members, venues } from "../schema/people";
 import { calendarFeeds, notifications } from "../schema/system";
@@ -72,35 +72,30 @@ export async function listAgendaOffers(db: Database, tripId: number): Promise<Ag
 }
 
 /**
- * A fingerprint of everything in the database that a trip's agenda is solved from: its agenda offers as
- * `listAgendaOffers` reads them (the same query), their slots, its busy times and its highest alert score. Computed
- * by the database, so that checking whether the stored plan still holds reads one short row instead of every offer.
+ * The trip's revision: raised by the database, in the transaction of the change, whenever anything a trip's agenda is
+ * solved from changes (its agenda offers as `listAgendaOffers` reads them, their slots, its busy times, its alert
+ * scores; see `tripRevisions`). Checking whether the stored plan still holds reads one short row.
  */
-export async function findAgendaInputsFingerprint(db: Database, tripId: number): Promise<string> {
-  // Not a prepared statement, on purpose (see `findAgendaViewState`).
-  const [row] = await db
-    .select({ fingerprint: agendaInputsFingerprint(db) })
-    .from(sql`(select 1) as one`)
-    .prepare("")
-    .execute({ tripId });
-  return row?.fingerprint ?? "";
+export async function findTripRevision(db: Database, tripId: number): Promise<number> {
+  const statement = preparedStatement(db, "find_trip_revision", (db) =>
+    db
+      .select({ revision: sql<number>`${tripRevisionOf(sql.placeholder("tripId"))}` })
+      .from(sql`(select 1) as one`)
+      .prepare("find_trip_revision"),
+  );
+  const [row] = await statement.execute({ tripId });
+  return Number(row?.revision ?? 0);
 }
 
-/** The fingerprint of `findAgendaInputsFingerprint` as an SQL expression (placeholder `tripId`). */
-function agendaInputsFingerprint(db: Database) {
-  const trip = sql.placeholder("tripId");
-  // Rows as text, joined: the listing query keeps its order (by offer id), so the text is the same for the same rows.
-  const listed = sql`(select string_agg(listed::text, '|') from (${agendaOffersQuery(db)}) listed)`;
-  const slots = sql`(select string_agg(concat_ws(',', ${offerSlots.id}, ${offerSlots.offerId}, ${offerSlots.startsAt}, ${offerSlots.durationMin}), '|' order by ${offerSlots.id}) from ${offerSlots} where ${offerSlots.offerId} in (select ${offers.id} from ${offers} where ${offers.tripId} = ${trip} and ${inArray(offers.status, agendaOfferStatuses)}))`;
-  const busy = sql`(select string_agg(concat_ws(',', ${busyTimes.id}, ${busyTimes.startsAt}, ${busyTimes.endsAt}, ${busyTimes.label}), '|' order by ${busyTimes.id}) from ${busyTimes} where ${busyTimes.tripId} = ${trip})`;
-  const best = sql`(select max(${alerts.score})::text from ${alerts} where ${alerts.tripId} = ${trip})`;
-  return sql<string>`md5(concat_ws('|', coalesce(${listed}, ''), coalesce(${slots}, ''), coalesce(${busy}, ''), coalesce(${best}, '')))`;
+/** A trip's revision as an SQL expression: 0 until its first change. */
+function tripRevisionOf(tripId: unknown) {
+  return sql`coalesce((select ${tripRevisions.revision} from ${tripRevisions} where ${tripRevisions.tripId} = ${tripId}), 0)::int8`;
 }
 
 /** What the traveller's agenda view needs to know whether its latest stored plan still holds, and that plan. */
 export interface AgendaViewState {
-  /** `findAgendaInputsFingerprint` of the trip. */
-  fingerprint: string;
+  /** `findTripRevision` of the trip. */
+  revision: number;
   /** The latest stored version, if any. */
   version: number | null;
   /** The inputs key stored with it. */
@@ -113,29 +108,29 @@ export interface AgendaViewState {
 }
 
 /**
- * The fingerprint and the latest stored plan in one statement; the plan comes as the JSON text the view sends, so
+ * The trip's revision and its latest stored plan in one statement; the plan comes as the JSON text the view sends, so
  * that answering an unchanged agenda parses and serializes nothing (a week of 250 offers is about 100 KB of JSON).
  */
 export async function findAgendaViewState(db: Database, tripId: number): Promise<AgendaViewState> {
-  // An unnamed statement, planned for this trip each time: a named one goes to PostgreSQL's generic plan after five
-  // runs, and with fresh statistics that plan took over 200 ms a run (the load benchmark fell from 400 to 48
-  // requests/s). Planning costs about a millisecond.
-  const latest = sql`(select ${agendas.version} as version, ${agendas.plan} as plan from ${agendas} where ${agendas.tripId} = ${sql.placeholder("tripId")} order by ${agendas.version} desc limit 1)`;
-  const statement = db
-    .select({
-      fingerprint: agendaInputsFingerprint(db),
-      version: sql<number | null>`latest.version`,
-      inputsKey: sql<string | null>`latest.plan ->> 'inputsKey'`,
-      viewJson: sql<
-        string | null
-      >`case when latest.plan ? 'changes' then ((latest.plan - 'inputsKey') || jsonb_build_object('tripId', ${sql.placeholder("tripId")}::int, 'version', latest.version))::text end`,
-    })
-    .from(sql`(select 1) as one`)
-    .leftJoin(sql`${latest} as latest`, sql`true`)
-    .prepare("");
+  const statement = preparedStatement(db, "find_agenda_view_state", (db) => {
+    const trip = sql.placeholder("tripId");
+    const latest = sql`(select ${agendas.version} as version, ${agendas.plan} as plan from ${agendas} where ${agendas.tripId} = ${trip} order by ${agendas.version} desc limit 1)`;
+    return db
+      .select({
+        revision: sql<number>`${tripRevisionOf(trip)}`,
+        version: sql<number | null>`latest.version`,
+        inputsKey: sql<string | null>`latest.plan ->> 'inputsKey'`,
+        viewJson: sql<
+          string | null
+        >`case when latest.plan ? 'changes' then ((latest.plan - 'inputsKey') || jsonb_build_object('tripId', ${trip}::int, 'version', latest.version))::text end`,
+      })
+      .from(sql`(select 1) as one`)
+      .leftJoin(sql`${latest} as latest`, sql`true`)
+      .prepare("find_agenda_view_state");
+  });
   const [row] = await statement.execute({ tripId });
   return {
-    fingerprint: row?.fingerprint ?? "",
+    revision: Number(row?.revision ?? 0),
     version: row?.version ?? null,
     inputsKey: row?.inputsKey ?? null,
     viewJson: row?.viewJson ?? null,

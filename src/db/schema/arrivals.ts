@@ -1,6 +1,7 @@
 /** Trips, the alerts that tell picked locals, offers with their slots and threads, and the meetings they become. */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -134,6 +135,10 @@ export const offers = pgTable(
   (table) => [
     index("offers_trip_idx").on(table.tripId),
     index("offers_sender_created_idx").on(table.senderId, table.createdAt),
+    // For the trip revisions an event's change bumps (migration 0005's triggers).
+    index("offers_event_idx")
+      .on(table.eventId)
+      .where(sql`${table.eventId} is not null`),
     check("offers_kind", isOneOf(table.kind, offerKinds)),
     check("offers_status", isOneOf(table.status, offerStatuses)),
     check("offers_message_length", sql`char_length(${table.message}) <= 4000`),
@@ -274,6 +279,19 @@ export const busyTimes = pgTable(
     check("busy_times_order", sql`${table.startsAt} < ${table.endsAt}`),
   ],
 );
+
+/**
+ * A counter per trip that the database raises, in the transaction that makes the change, whenever anything its offer
+ * views or its agenda are made of changes: its offers, their slots, time proposals and meetings, its busy times and
+ * alerts, the senders' names, the venues and events offered, a block of its traveller (migration 0005's triggers).
+ * An unchanged revision means unchanged views, so a polled view is answered without reading every offer.
+ */
+export const tripRevisions = pgTable("trip_revisions", {
+  tripId: integer("trip_id")
+    .primaryKey()
+    .references(() => trips.id, { onDelete: "cascade" }),
+  revision: bigint("revision", { mode: "number" }).notNull().default(0),
+});
 
 /** Each solved plan of a trip, kept so that the traveller sees what changed since the last one. */
 export const agendas = pgTable(
