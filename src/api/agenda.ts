@@ -1,7 +1,7 @@
 /** Contract of the agenda: the traveller's solved week, its calendars, and busy times imported from a calendar. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { agendaKinds } from "../domain/agenda/agenda-kind";
-import { errorBodySchema, errorResponses, idSchema } from "./common";
+import { errorBodySchema, errorResponses, idSchema, notModifiedResponse } from "./common";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -74,7 +74,11 @@ export const getTripAgendaRoute = createRoute({
   summary:
     "The traveller's solved agenda of a trip (solved again when its offers changed, stored when the plan changed; while the solver is busy, the last plan with updating: true)",
   request: { params: tripParams },
-  responses: { 200: json(agendaSchema, "The agenda"), ...errorResponses },
+  responses: {
+    200: json(agendaSchema, "The agenda (a stored plan with an ETag)"),
+    304: notModifiedResponse,
+    ...errorResponses,
+  },
 });
 
 export const getTripAgendaCalendarRoute = createRoute({

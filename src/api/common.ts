@@ -21,6 +21,11 @@ export const errorResponses = {
   429: { description: "Rate limited", content: { "application/json": { schema: errorBodySchema } } },
 } as const;
 
+/** For a polled view sent with an ETag: the If-None-Match copy still holds. */
+export const notModifiedResponse = {
+  description: "Not modified: the copy named by If-None-Match still holds",
+} as const;
+
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const localeSchema = z.enum(["en", "fr"]);
 

@@ -1,7 +1,7 @@
 /** Contract of offers: a local answers a trip; the traveller accepts, declines, stars or asks for another time; a short thread. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { maxSlotsPerOffer, offerKinds, offerStatuses } from "../domain/offers/offer-kinds";
-import { errorResponses, idSchema, singleLine, multiLine } from "./common";
+import { errorResponses, idSchema, multiLine, notModifiedResponse, singleLine } from "./common";
 import { idempotencyKeyHeaders } from "./idempotency";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -98,6 +98,7 @@ export const offerSchema = z
 export type Offer = z.infer<typeof offerSchema>;
 
 const offerListSchema = z.object({ offers: z.array(offerSchema) }).openapi("OfferList");
+export type OfferListBody = z.infer<typeof offerListSchema>;
 const tripParams = z.object({ id: idSchema.openapi({ param: { name: "id", in: "path" } }) });
 const offerParams = z.object({ id: idSchema.openapi({ param: { name: "id", in: "path" } }) });
 const actionErrors = {
@@ -132,7 +133,8 @@ export const listTripOffersRoute = createRoute({
   summary: "Offers of a trip: all of them for the traveller, one's own for a local",
   request: { params: tripParams },
   responses: {
-    200: json(offerListSchema, "The offers, starred first"),
+    200: json(offerListSchema, "The offers, starred first, with an ETag"),
+    304: notModifiedResponse,
     401: errorResponses[401],
     404: errorResponses[404],
   },

@@ -7,12 +7,16 @@ import type { Database, ExecuteSql } from "../db/create-db";
 import type { Auth } from "./accounts/create-auth";
 import type { AgendaSolver } from "./agenda/agenda-solver";
 import type { JobQueue } from "./job-queue";
+import type { ViewCache } from "./view-cache";
 
 export interface AppSettings {
   baseUrl: string;
   demo: boolean;
   demoReplyDelayMs: number;
   production: boolean;
+  /** This server's start (shared by the processes of a cluster): part of every ETag, so that a restart, which may
+   * bring a new version, answers no 304 for a copy of the old one. */
+  release: string;
 }
 
 export interface AppContext {
@@ -25,6 +29,8 @@ export interface AppContext {
   agendaSolver: AgendaSolver;
   settings: AppSettings;
   logger: Logger;
+  /** Polled views (a trip's offers, its agenda) as sent, by ETag. */
+  viewCache: ViewCache;
   /** The current instant; tests pass a fixed clock. */
   now: () => Date;
 }

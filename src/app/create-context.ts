@@ -5,6 +5,7 @@ import { createAuth } from "./accounts/create-auth";
 import { createAgendaSolverPool } from "./agenda/agenda-solver-pool";
 import type { AppContext, AppSettings } from "./context";
 import type { JobQueue } from "./job-queue";
+import { createViewCache } from "./view-cache";
 
 export interface ContextConfig extends AppSettings {
   authSecret: string;
@@ -34,7 +35,9 @@ export function createAppContext(
       demo: config.demo,
       demoReplyDelayMs: config.demoReplyDelayMs,
       production: config.production,
+      release: config.release,
     },
+    viewCache: createViewCache(),
     logger,
     now: () => new Date(),
   };

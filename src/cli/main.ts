@@ -34,7 +34,7 @@ async function withContext(body: (context: AppContext) => Promise<number>): Prom
   const config = loadConfig();
   const handle = await createDb(databaseOptions(config));
   try {
-    return await body(createAppContext(handle, config, noJobs, pino({ level: "warn" })));
+    return await body(createAppContext(handle, { ...config, release: "cli" }, noJobs, pino({ level: "warn" })));
   } finally {
     await handle.close();
   }

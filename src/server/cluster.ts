@@ -18,6 +18,15 @@ export function workerIndex(): number {
   return Number(process.env[workerIndexVariable] ?? 0) || 0;
 }
 
+/** The environment variable that gives the workers their primary's release (see `AppSettings.release`). */
+const releaseVariable = "GIVEFIRST_RELEASE";
+
+/** This server's release: its start, as its primary saw it in a cluster (so that the workers share their ETags). */
+export function serverRelease(): string {
+  process.env[releaseVariable] ??= Date.now().toString(36);
+  return process.env[releaseVariable];
+}
+
 /** A worker that dies within this time of starting is not replaced again and again: the primary gives up. */
 const crashLoopWindowMs = 10_000;
 const maxQuickDeaths = 5;
@@ -29,6 +38,8 @@ export async function runClusterPrimary(
   prepareDatabase: () => Promise<void>,
 ): Promise<void> {
   await prepareDatabase();
+  // Set before the first fork: the workers inherit it.
+  serverRelease();
 
   let stopping = false;
   let quickDeaths = 0;

@@ -1,8 +1,9 @@
 /** Types and helpers shared by the routes: the Hono environment, the viewer, and error responses. */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, TypedResponse } from "hono";
 import type { AppContext } from "../app/context";
 import type { ViewerInfo } from "../app/get-viewer";
+import type { PolledView } from "../app/view-cache";
 import { AppError, type ErrorCode } from "../domain/errors";
 import { errorStatus } from "./error-status";
 import { findNulCharacter } from "./nul-characters";
@@ -69,3 +70,17 @@ export function errorResponse(
 }
 
 export type RouteRegistrar = (router: Router, context: AppContext, extra: { authSecret: string }) => void;
+
+/**
+ * Sends a view that pages poll (see `ViewCache`) with its ETag: 304 Not Modified when the client's copy still holds,
+ * else its JSON text as it is. "no-cache": a browser keeps the copy but asks every time whether it still holds.
+ */
+export function sendPolledView<Body>(c: Context<ServerEnv>, view: PolledView): TypedResponse<Body, 200, "json"> {
+  const headers = { etag: view.etag, "cache-control": "private, no-cache" };
+  const response =
+    "notModified" in view
+      ? c.body(null, 304, headers)
+      : c.body(view.json, 200, { ...headers, "content-type": "application/json" });
+  // The text is the route's JSON already (built from its schema's types), not parsed again to be typed.
+  return response as unknown as TypedResponse<Body, 200, "json">;
+}

@@ -21,7 +21,7 @@ import { feedJobs } from "../jobs/feed-jobs";
 import { startJobQueue } from "../jobs/pg-boss-queue";
 import { queueSettings } from "../jobs/queue-settings";
 import { createSmtpSender } from "../jobs/smtp-sender";
-import { runClusterPrimary, workerIndex } from "./cluster";
+import { runClusterPrimary, serverRelease, workerIndex } from "./cluster";
 import { ConfigError, databaseOptions, loadConfig } from "./config";
 import { createServerApp } from "./create-app";
 import { isDatabaseUnavailable } from "./error-status";
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       "outbox.deliver": "* * * * *",
     },
   });
-  const context = createAppContext(handle, config, queue, logger);
+  const context = createAppContext(handle, { ...config, release: serverRelease() }, queue, logger);
   holder.context = context;
 
   // In a cluster, one worker loads the demo world.

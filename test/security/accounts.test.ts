@@ -108,7 +108,7 @@ describeOnDatabases("accounts: sign-in throttling, sessions, cookies, CSRF, enum
     expect(config.production).toBe(true);
     const context = createAppContext(
       database().handle,
-      { ...config, authSecret: config.authSecret },
+      { ...config, authSecret: config.authSecret, release: "test" },
       { send: async () => {} },
       pino({ level: "silent" }),
     );

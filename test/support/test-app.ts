@@ -32,6 +32,7 @@ export function createTestApp(handle: DatabaseHandle, options: { demo?: boolean;
       demo: options.demo ?? false,
       demoReplyDelayMs: 0,
       production: false,
+      release: "test",
     },
     queue,
     pino({ level: "silent" }),

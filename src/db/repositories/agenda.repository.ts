@@ -92,7 +92,7 @@ function tripRevisionOf(tripId: unknown) {
   return sql`coalesce((select ${tripRevisions.revision} from ${tripRevisions} where ${tripRevisions.tripId} = ${tripId}), 0)::int8`;
 }
 
-/** What the traveller's agenda view needs to know whether its latest stored plan still holds, and that plan. */
+/** What the traveller's agenda view needs to know whether its latest stored plan still holds. */
 export interface AgendaViewState {
   /** `findTripRevision` of the trip. */
   revision: number;
@@ -100,29 +100,21 @@ export interface AgendaViewState {
   version: number | null;
   /** The inputs key stored with it. */
   inputsKey: string | null;
-  /**
-   * The latest plan as the view's JSON text (its fields, `tripId`, `version` and `changes`, without the inputs key),
-   * or null when it was stored without its changes (before they were kept) or there is none.
-   */
-  viewJson: string | null;
+  /** Whether it was stored with its changes (plans stored before they were kept were not): `findAgendaViewJson`. */
+  hasView: boolean;
 }
 
-/**
- * The trip's revision and its latest stored plan in one statement; the plan comes as the JSON text the view sends, so
- * that answering an unchanged agenda parses and serializes nothing (a week of 250 offers is about 100 KB of JSON).
- */
+/** The trip's revision and what its latest stored plan was solved from, in one short statement (no plan is read). */
 export async function findAgendaViewState(db: Database, tripId: number): Promise<AgendaViewState> {
   const statement = preparedStatement(db, "find_agenda_view_state", (db) => {
     const trip = sql.placeholder("tripId");
-    const latest = sql`(select ${agendas.version} as version, ${agendas.plan} as plan from ${agendas} where ${agendas.tripId} = ${trip} order by ${agendas.version} desc limit 1)`;
+    const latest = sql`(select ${agendas.version} as version, ${agendas.plan} ->> 'inputsKey' as inputs_key, ${agendas.plan} ? 'changes' as has_view from ${agendas} where ${agendas.tripId} = ${trip} order by ${agendas.version} desc limit 1)`;
     return db
       .select({
         revision: sql<number>`${tripRevisionOf(trip)}`,
         version: sql<number | null>`latest.version`,
-        inputsKey: sql<string | null>`latest.plan ->> 'inputsKey'`,
-        viewJson: sql<
-          string | null
-        >`case when latest.plan ? 'changes' then ((latest.plan - 'inputsKey') || jsonb_build_object('tripId', ${trip}::int, 'version', latest.version))::text end`,
+        inputsKey: sql<string | null>`latest.inputs_key`,
+        hasView: sql<boolean | null>`latest.has_view`,
       })
       .from(sql`(select 1) as one`)
       .leftJoin(sql`${latest} as latest`, sql`true`)
@@ -133,8 +125,33 @@ export async function findAgendaViewState(db: Database, tripId: number): Promise
     revision: Number(row?.revision ?? 0),
     version: row?.version ?? null,
     inputsKey: row?.inputsKey ?? null,
-    viewJson: row?.viewJson ?? null,
+    hasView: row?.hasView === true,
   };
+}
+
+/**
+ * A stored plan as the JSON text the view sends (its fields, `tripId`, `version` and `changes`, without the inputs
+ * key), so that answering it parses and serializes nothing (a week of 250 offers is about 100 KB of JSON); null when
+ * it was stored without its changes, or is not there.
+ */
+export async function findAgendaViewJson(db: Database, tripId: number, version: number): Promise<string | null> {
+  const statement = preparedStatement(db, "find_agenda_view_json", (db) =>
+    db
+      .select({
+        json: sql<string>`((${agendas.plan} - 'inputsKey') || jsonb_build_object('tripId', ${agendas.tripId}, 'version', ${agendas.version}))::text`,
+      })
+      .from(agendas)
+      .where(
+        and(
+          eq(agendas.tripId, sql.placeholder("tripId")),
+          eq(agendas.version, sql.placeholder("version")),
+          sql`${agendas.plan} ? 'changes'`,
+        ),
+      )
+      .prepare("find_agenda_view_json"),
+  );
+  const [row] = await statement.execute({ tripId, version });
+  return row?.json ?? null;
 }
 
 /** The highest alert score on a trip (the scale of its senders' match scores), or null without alerts. */

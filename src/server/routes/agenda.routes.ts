@@ -1,5 +1,4 @@
 /** Agenda: thin handlers over one use case each. */
-import type { TypedResponse } from "hono";
 import {
   type AgendaBody,
   calendarFeedRoute,
@@ -16,20 +15,19 @@ import { getTripAgendaCalendar } from "../../app/agenda/get-trip-agenda-calendar
 import { importBusyTimes, maxBusyCalendarBytes } from "../../app/agenda/import-busy-times";
 import { revokeCalendarFeed } from "../../app/agenda/revoke-calendar-feed";
 import { AppError } from "../../domain/errors";
-import { requireViewer, type RouteRegistrar } from "../http";
+import { requireViewer, sendPolledView, type RouteRegistrar } from "../http";
 
 const calendarHeaders = { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, no-store" };
 
 export const registerAgendaRoutes: RouteRegistrar = (router, context) => {
   router.openapi(getTripAgendaRoute, async (c) => {
-    const view = await getTripAgenda(context, { viewer: requireViewer(c), tripId: c.req.valid("param").id });
-    if ("json" in view)
-      // Already the agenda's JSON (the stored plan): sent as it is.
-      return c.body(view.json, 200, { "content-type": "application/json" }) as unknown as TypedResponse<
-        AgendaBody,
-        200,
-        "json"
-      >;
+    const view = await getTripAgenda(context, {
+      viewer: requireViewer(c),
+      tripId: c.req.valid("param").id,
+      ifNoneMatch: c.req.header("if-none-match"),
+    });
+    // The stored plan, already the agenda's JSON: sent as it is, with its ETag.
+    if (!("resolved" in view)) return sendPolledView<AgendaBody>(c, view);
     const { tripId, version, plan, changes, updating } = view.resolved;
     return c.json({ tripId, version, ...plan, changes, updating }, 200);
   });

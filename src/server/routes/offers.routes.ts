@@ -9,6 +9,7 @@ import {
   listMyOffersRoute,
   listOfferMessagesRoute,
   listTripOffersRoute,
+  type OfferListBody,
   postOfferMessageRoute,
   proposeOfferTimeRoute,
   starOfferRoute,
@@ -28,7 +29,7 @@ import { postMessageOnOffer } from "../../app/offers/post-offer-message";
 import { proposeOfferTime } from "../../app/offers/propose-offer-time";
 import { starOffer } from "../../app/offers/star-offer";
 import { withdrawOffer } from "../../app/offers/withdraw-offer";
-import { requireViewer, type RouteRegistrar } from "../http";
+import { requireViewer, sendPolledView, type RouteRegistrar } from "../http";
 import { markReplayed, readIdempotencyKey } from "../idempotency";
 
 export const registerOfferRoutes: RouteRegistrar = (router, context) => {
@@ -43,10 +44,16 @@ export const registerOfferRoutes: RouteRegistrar = (router, context) => {
     return c.json(body, status);
   });
 
-  router.openapi(listTripOffersRoute, async (c) => {
-    const offers = await listTripOffers(context, { viewer: requireViewer(c), tripId: c.req.valid("param").id });
-    return c.json({ offers }, 200);
-  });
+  router.openapi(listTripOffersRoute, async (c) =>
+    sendPolledView<OfferListBody>(
+      c,
+      await listTripOffers(context, {
+        viewer: requireViewer(c),
+        tripId: c.req.valid("param").id,
+        ifNoneMatch: c.req.header("if-none-match"),
+      }),
+    ),
+  );
 
   // Before /api/offers/{id}, which would otherwise read "mine" as an id.
   router.openapi(listMyOffersRoute, async (c) =>

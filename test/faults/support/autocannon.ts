@@ -9,8 +9,18 @@ export interface LoadRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
-  /** Called before each send of this request: returns the request to send (another path, body or cookie). */
-  setupRequest?: (request: LoadRequest) => LoadRequest;
+  /**
+   * Called before each send of this request: returns the request to send (another path, body or cookie). `context`
+   * is the connection's own object, kept from one request to the next.
+   */
+  setupRequest?: (request: LoadRequest, context: Record<string, unknown>) => LoadRequest;
+  /** Called with each response to this request (autocannon then reads its body): its status, body and headers. */
+  onResponse?: (
+    status: number,
+    body: string,
+    context: Record<string, unknown>,
+    headers: Record<string, string>,
+  ) => void;
 }
 
 export interface LoadResponse {
