@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { findTripRevision } from "../../src/db/repositories/agenda.repository";
+import { findTripRevision } from "../../src/db/repositories/trip-revisions.repository";
 import { alerts, busyTimes, meetings, offers, offerSlots, offerTimeProposals } from "../../src/db/schema/arrivals";
 import { events } from "../../src/db/schema/gatherings";
 import { blocks, members, venues } from "../../src/db/schema/people";

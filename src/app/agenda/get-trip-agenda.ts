@@ -24,7 +24,7 @@ export async function getTripAgenda(
   const state = await findAgendaViewState(context.db, tripId);
   const { version } = state;
   if (version !== null && state.hasView) {
-    const upToDate = state.inputsKey === agendaInputsKey(trip, state.revision);
+    const upToDate = state.inputsKey === agendaInputsKey(trip, trip.revision);
     if (upToDate || context.agendaSolver.pending() > 0) {
       // A stored version never changes: its text is keyed by its number (and whether it is being updated).
       const etag = viewEtag("agenda", tripId, version, upToDate ? "current" : "updating", context.settings.release);
@@ -39,6 +39,6 @@ export async function getTripAgenda(
     }
   }
   return {
-    resolved: await resolveTripAgenda(context, tripId, trip, { whenSolverBusy: "last-plan", revision: state.revision }),
+    resolved: await resolveTripAgenda(context, tripId, trip, { whenSolverBusy: "last-plan" }),
   };
 }

@@ -9,7 +9,6 @@
 import { createHash } from "node:crypto";
 import { Temporal } from "temporal-polyfill";
 import {
-  findTripRevision,
   findMaxAlertScore,
   insertAgendaVersion,
   listAgendaOffers,
@@ -68,8 +67,6 @@ export interface ResolveOptions {
   whenSolverBusy?: "solve" | "last-plan";
   /** Load `previous` too, when the stored plan still holds (the calendars need it; the page does not). */
   withPrevious?: boolean;
-  /** The trip's `findTripRevision`, when the caller has just read it (saves the query). */
-  revision?: number;
 }
 
 /** Solves in progress by trip, inputs and previous plan: a second resolve of the same inputs waits for the first. */
@@ -135,7 +132,8 @@ export async function resolveTripAgenda(
   if (!found) throw notFound("Trip");
   const { trip, city } = found;
   const zone = city.timeZone;
-  const inputsKey = agendaInputsKey(found, options.revision ?? (await findTripRevision(context.db, tripId)));
+  // The revision was read with the trip, before the inputs below: a plan is never stored under a newer one.
+  const inputsKey = agendaInputsKey(found, found.revision);
   let stored = await listLatestAgendas(context.db, tripId, options.withPrevious ? 2 : 1);
   {
     const [latest] = stored;

@@ -1,9 +1,8 @@
 /**
  * The offers of a trip: all of them for the traveller; for anyone else who may see the trip, only their own. The page
  * polls them every few seconds: the answer is keyed by the trip's revision (see `ViewCache`), so an unchanged list
- * costs two short queries (the trip's visibility, its revision) and no offer is read again.
+ * costs one short query (the trip, its visibility and revision) and no offer is read again.
  */
-import { findTripRevision } from "../../db/repositories/agenda.repository";
 import type { AppContext } from "../context";
 import type { ViewerInfo } from "../get-viewer";
 import { polledView, viewEtag, type PolledView } from "../view-cache";
@@ -19,8 +18,7 @@ export async function listTripOffers(
   // Visibility first, on every request: a cached list is never an answer to someone who may no longer see the trip.
   const trip = await loadVisibleTrip(context, tripId, viewer.memberId);
   const travellerId = trip.trip.memberId;
-  const revision = await findTripRevision(context.db, tripId);
-  const etag = viewEtag("offers", tripId, viewer.memberId, revision, context.settings.release);
+  const etag = viewEtag("offers", tripId, viewer.memberId, trip.revision, context.settings.release);
   return polledView(context.viewCache, etag, options.ifNoneMatch, async () => {
     const ofTrip = { tripId, travellerId };
     if (travellerId !== viewer.memberId)

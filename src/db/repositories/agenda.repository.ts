@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../create-db";
 import { preparedStatement } from "../prepared";
-import { agendas, alerts, busyTimes, offers, offerSlots, tripRevisions, trips } from "../schema/arrivals";
+import { agendas, alerts, busyTimes, offers, offerSlots, trips } from "../schema/arrivals";
 import { events } from "../schema/gatherings";
 import { members, venues } from "../schema/people";
 import { calendarFeeds, notifications } from "../schema/system";
@@ -71,31 +71,8 @@ export async function listAgendaOffers(db: Database, tripId: number): Promise<Ag
   }));
 }
 
-/**
- * The trip's revision: raised by the database, in the transaction of the change, whenever anything a trip's agenda is
- * solved from changes (its agenda offers as `listAgendaOffers` reads them, their slots, its busy times, its alert
- * scores; see `tripRevisions`). Checking whether the stored plan still holds reads one short row.
- */
-export async function findTripRevision(db: Database, tripId: number): Promise<number> {
-  const statement = preparedStatement(db, "find_trip_revision", (db) =>
-    db
-      .select({ revision: sql<number>`${tripRevisionOf(sql.placeholder("tripId"))}` })
-      .from(sql`(select 1) as one`)
-      .prepare("find_trip_revision"),
-  );
-  const [row] = await statement.execute({ tripId });
-  return Number(row?.revision ?? 0);
-}
-
-/** A trip's revision as an SQL expression: 0 until its first change. */
-function tripRevisionOf(tripId: unknown) {
-  return sql`coalesce((select ${tripRevisions.revision} from ${tripRevisions} where ${tripRevisions.tripId} = ${tripId}), 0)::int8`;
-}
-
 /** What the traveller's agenda view needs to know whether its latest stored plan still holds. */
 export interface AgendaViewState {
-  /** `findTripRevision` of the trip. */
-  revision: number;
   /** The latest stored version, if any. */
   version: number | null;
   /** The inputs key stored with it. */
@@ -104,29 +81,23 @@ export interface AgendaViewState {
   hasView: boolean;
 }
 
-/** The trip's revision and what its latest stored plan was solved from, in one short statement (no plan is read). */
+/** What the trip's latest stored plan was solved from, in one short statement (no plan is read). */
 export async function findAgendaViewState(db: Database, tripId: number): Promise<AgendaViewState> {
-  const statement = preparedStatement(db, "find_agenda_view_state", (db) => {
-    const trip = sql.placeholder("tripId");
-    const latest = sql`(select ${agendas.version} as version, ${agendas.plan} ->> 'inputsKey' as inputs_key, ${agendas.plan} ? 'changes' as has_view from ${agendas} where ${agendas.tripId} = ${trip} order by ${agendas.version} desc limit 1)`;
-    return db
+  const statement = preparedStatement(db, "find_agenda_view_state", (db) =>
+    db
       .select({
-        revision: sql<number>`${tripRevisionOf(trip)}`,
-        version: sql<number | null>`latest.version`,
-        inputsKey: sql<string | null>`latest.inputs_key`,
-        hasView: sql<boolean | null>`latest.has_view`,
+        version: agendas.version,
+        inputsKey: sql<string | null>`${agendas.plan} ->> 'inputsKey'`,
+        hasView: sql<boolean>`${agendas.plan} ? 'changes'`,
       })
-      .from(sql`(select 1) as one`)
-      .leftJoin(sql`${latest} as latest`, sql`true`)
-      .prepare("find_agenda_view_state");
-  });
+      .from(agendas)
+      .where(eq(agendas.tripId, sql.placeholder("tripId")))
+      .orderBy(desc(agendas.version))
+      .limit(1)
+      .prepare("find_agenda_view_state"),
+  );
   const [row] = await statement.execute({ tripId });
-  return {
-    revision: Number(row?.revision ?? 0),
-    version: row?.version ?? null,
-    inputsKey: row?.inputsKey ?? null,
-    hasView: row?.hasView === true,
-  };
+  return { version: row?.version ?? null, inputsKey: row?.inputsKey ?? null, hasView: row?.hasView === true };
 }
 
 /**

@@ -8,6 +8,7 @@ import { events } from "../schema/gatherings";
 import { blocks, cities, members, venues } from "../schema/people";
 import { users } from "../schema/auth";
 import type { ViewerRelation } from "../../domain/trips/can-see-trip";
+import { tripRevisionOf } from "./trip-revisions.repository";
 import { toViewerRelation, viewerRelationColumns } from "./trips.repository";
 
 export type OfferRow = typeof offers.$inferSelect;
@@ -25,6 +26,8 @@ export interface TripWithCity {
     emailPreference: string;
     email: string | null;
   };
+  /** The trip's revision as it was read, before anything else of it (`tripRevisionOf`). */
+  revision: number;
 }
 
 const tripWithCityColumns = {
@@ -38,6 +41,7 @@ const tripWithCityColumns = {
     emailPreference: members.emailPreference,
     email: users.email,
   },
+  revision: tripRevisionOf(trips.id),
 };
 
 /** A trip with its city and traveller (and the traveller's email, for notifications). */
