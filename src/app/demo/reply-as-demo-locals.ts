@@ -213,7 +213,7 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
           sender: { id: local.id, name: local.name },
           kind: offer.kind,
           message,
-          venueId: offer.event ? offer.event.venueId : (venue?.id ?? null),
+          venue: ((id) => (id === null ? null : { id }))(offer.event ? offer.event.venueId : (venue?.id ?? null)),
           eventId: offer.event?.id ?? null,
           slots: offer.slots,
         },

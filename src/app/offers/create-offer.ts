@@ -7,7 +7,6 @@ import {
   countSenderOffersForCaps,
   findEventInCity,
   findVenueInCity,
-  insertVenue,
   lockSenderRow,
   type VenueFacts,
 } from "../../db/repositories/offers.repository";
@@ -90,15 +89,7 @@ async function writeOffer(
       throw new AppError("rate_limited", verdict.message, {
         ...(verdict.retryAfterSeconds !== undefined ? { retryAfterSeconds: verdict.retryAfterSeconds } : {}),
       });
-    let venue = chosenVenue ?? eventVenue;
-    if (input.venue && !("id" in input.venue))
-      venue = await insertVenue(tx, {
-        cityId: trip.city.id,
-        name: input.venue.name,
-        address: input.venue.address,
-        lat: input.venue.lat ?? null,
-        lon: input.venue.lon ?? null,
-      });
+    const known = chosenVenue ?? eventVenue;
     const saved = await saveOffer(
       tx,
       {
@@ -106,7 +97,17 @@ async function writeOffer(
         sender: { id: viewer.memberId, name: viewer.name },
         kind: input.kind,
         message: input.message,
-        venueId: venue?.id ?? null,
+        // A venue named by its details is written with the offer.
+        venue:
+          input.venue && !("id" in input.venue)
+            ? {
+                cityId: trip.city.id,
+                name: input.venue.name,
+                address: input.venue.address,
+                lat: input.venue.lat ?? null,
+                lon: input.venue.lon ?? null,
+              }
+            : known && { id: known.id },
         eventId: input.kind === "event_invitation" ? (input.eventId ?? null) : null,
         slots: slots.map((slot) => ({ startsAt: new Date(slot.startsAt), durationMinutes: slot.durationMinutes })),
       },
@@ -114,7 +115,7 @@ async function writeOffer(
       context.settings.baseUrl,
     );
     // Built from the rows just written, not read back: a new offer has no meeting and no proposals yet.
-    const view = toOfferView({ ...saved, sender, venue, meetingId: null, proposals: [] });
+    const view = toOfferView({ ...saved, sender, venue: saved.newVenue ?? known, meetingId: null, proposals: [] });
     await remember(tx, view);
     return view;
   });

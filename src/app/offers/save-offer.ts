@@ -4,7 +4,9 @@ import {
   insertOffer,
   type OfferRow,
   type OfferSlotRow,
+  type OfferVenue,
   type TripWithCity,
+  type VenueFacts,
 } from "../../db/repositories/offers.repository";
 import type { OfferKind } from "../../domain/offers/offer-kinds";
 import { addNotification } from "../notifications/notify-member";
@@ -15,18 +17,22 @@ export interface NewOffer {
   sender: { id: number; name: string };
   kind: OfferKind;
   message: string;
-  venueId: number | null;
+  /** One of the city's venues, a new one to write with the offer, or none. */
+  venue: OfferVenue | null;
   eventId: number | null;
   slots: { startsAt: Date; durationMinutes: number }[];
 }
 
-/** Saves the offer inside the caller's transaction and returns the rows written (slots earliest first). */
+/**
+ * Saves the offer inside the caller's transaction and returns the rows written (slots earliest first, and the new
+ * venue if it named one).
+ */
 export async function saveOffer(
   tx: Database,
   offer: NewOffer,
   now: Date,
   baseUrl: string,
-): Promise<{ offer: OfferRow; slots: OfferSlotRow[] }> {
+): Promise<{ offer: OfferRow; slots: OfferSlotRow[]; newVenue: VenueFacts | null }> {
   const { trip, sender } = offer;
   const saved = await insertOffer(
     tx,
@@ -35,10 +41,10 @@ export async function saveOffer(
       senderId: sender.id,
       kind: offer.kind,
       message: offer.message,
-      venueId: offer.venueId,
       eventId: offer.eventId,
       createdAt: now,
     },
+    offer.venue,
     offer.slots.map((slot) => ({ startsAt: slot.startsAt, durationMin: slot.durationMinutes })),
   );
   const offerId = saved.offer.id;

@@ -1,5 +1,5 @@
 /** Offers, their slots, threads and the meetings they become, and the trip facts an offer needs. */
-import { and, asc, eq, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gte, inArray, lt, ne, or, sql, type Table } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../create-db";
 import { preparedStatement } from "../prepared";
@@ -153,15 +153,6 @@ export async function findVenueInCity(db: Database, venueId: number, cityId: num
   return row;
 }
 
-export async function insertVenue(
-  tx: Database,
-  venue: { cityId: number; name: string; address: string; lat: number | null; lon: number | null },
-): Promise<VenueFacts> {
-  const [row] = await tx.insert(venues).values(venue).returning(venueColumns);
-  if (!row) throw new Error("insert returned no venue");
-  return row;
-}
-
 /** A scheduled event of a city, with its times and venue. */
 export async function findEventInCity(
   db: Database,
@@ -176,30 +167,67 @@ export async function findEventInCity(
   return row && { ...row, venue: row.venue?.id == null ? null : row.venue };
 }
 
+/** A venue an offer names: one of the city's, or a new one written with the offer. */
+export type OfferVenue =
+  { id: number } | { cityId: number; name: string; address: string; lat: number | null; lon: number | null };
+
 /**
- * Inserts an offer with its slots (one statement for all the slots); `createdAt` is the app's clock so that limits
- * count on one time line. Returns the rows written, slots earliest first as views list them.
+ * Inserts an offer with its slots and, when it names a new one, its venue, in one statement (data-modifying CTEs):
+ * a sender's offer is three round trips fewer. `createdAt` is the app's clock so that limits count on one time line.
+ * Returns the rows written, slots earliest first as views list them, and the new venue if there is one.
  */
 export async function insertOffer(
   tx: Database,
-  offer: Pick<
-    typeof offers.$inferInsert,
-    "tripId" | "senderId" | "kind" | "message" | "venueId" | "eventId" | "createdAt"
-  >,
+  offer: Pick<typeof offers.$inferInsert, "tripId" | "senderId" | "kind" | "message" | "eventId" | "createdAt">,
+  venue: OfferVenue | null,
   slots: { startsAt: Date; durationMin: number }[],
-): Promise<{ offer: OfferRow; slots: OfferSlotRow[] }> {
-  const [row] = await tx
-    .insert(offers)
-    .values({ ...offer, updatedAt: offer.createdAt })
-    .returning();
-  if (!row) throw new Error("insert returned no offer");
-  if (slots.length === 0) return { offer: row, slots: [] };
-  const inserted = await tx
-    .insert(offerSlots)
-    .values(slots.map((slot) => ({ ...slot, offerId: row.id })))
-    .returning();
-  inserted.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
-  return { offer: row, slots: inserted };
+): Promise<{ offer: OfferRow; slots: OfferSlotRow[]; newVenue: VenueFacts | null }> {
+  const createdAt = offer.createdAt ?? new Date();
+  const newVenue = venue && !("id" in venue) ? venue : null;
+  const slotsJson = JSON.stringify(
+    slots.map((slot) => ({ starts_at: slot.startsAt.toISOString(), duration_min: slot.durationMin })),
+  );
+  const result = (await tx.execute(sql`
+    with new_venue as (
+      insert into ${venues} (city_id, name, address, lat, lon)
+      select ${newVenue?.cityId ?? null}::int, ${newVenue?.name ?? null}, ${newVenue?.address ?? null},
+        ${newVenue?.lat ?? null}::float8, ${newVenue?.lon ?? null}::float8
+      where ${newVenue !== null}
+      returning id, name, address, lat, lon
+    ), new_offer as (
+      insert into ${offers} (trip_id, sender_id, kind, message, venue_id, event_id, created_at, updated_at)
+      values (${offer.tripId}, ${offer.senderId}, ${offer.kind}, ${offer.message ?? ""},
+        coalesce((select id from new_venue), ${venue && "id" in venue ? venue.id : null}::int),
+        ${offer.eventId ?? null}::int, ${createdAt.toISOString()}::timestamptz, ${createdAt.toISOString()}::timestamptz)
+      returning *
+    ), new_slots as (
+      insert into ${offerSlots} (offer_id, starts_at, duration_min)
+      select new_offer.id, slot.starts_at, slot.duration_min
+      from new_offer, jsonb_to_recordset(${slotsJson}::jsonb) as slot(starts_at timestamptz, duration_min int)
+      returning *
+    )
+    select (select row_to_json(new_offer)::text from new_offer) as offer,
+      (select row_to_json(new_venue)::text from new_venue) as venue,
+      (select coalesce(json_agg(new_slots order by new_slots.starts_at, new_slots.id), '[]')::text from new_slots) as slots`)) as unknown as {
+    rows: { offer: string | null; venue: string | null; slots: string }[];
+  };
+  const [row] = result.rows;
+  if (!row?.offer) throw new Error("insert returned no offer");
+  return {
+    offer: rowFromJson(offers, JSON.parse(row.offer) as Record<string, unknown>),
+    slots: (JSON.parse(row.slots) as Record<string, unknown>[]).map((slot) => rowFromJson(offerSlots, slot)),
+    newVenue: row.venue ? (JSON.parse(row.venue) as VenueFacts) : null,
+  };
+}
+
+/** A table's row from its `row_to_json` (column names, instants as text), as drizzle maps the same row. */
+function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): T["$inferSelect"] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = json[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T["$inferSelect"];
 }
 
 /** An offer with the trip facts its actions need. */
