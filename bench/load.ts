@@ -22,7 +22,7 @@ import { createDb, type DatabaseHandle } from "../src/db/create-db";
 import { trips } from "../src/db/schema/arrivals";
 import { users } from "../src/db/schema/auth";
 import { members } from "../src/db/schema/people";
-import { runLoad, type LoadRequest } from "../test/faults/support/autocannon";
+import { runLoad, type LoadRequest, type LoadResponse } from "../test/faults/support/autocannon";
 import { memberHeaders, sessionCookie, startServerProcess } from "../test/faults/support/server-process";
 
 const dayMs = 86_400_000;
@@ -70,6 +70,8 @@ interface EngineFigures {
   serverProcesses: number;
   /** p99 of each route run alone. */
   p99MsAlone: Record<string, number>;
+  /** Each route's share of the mix: its requests, p50 and p99. */
+  inMix: Record<string, { requests: number; p50Ms: number; p99Ms: number }>;
   cityMembers: number;
   cityTies: number;
   seedSeconds: number;
@@ -94,6 +96,10 @@ function parseOptions(args: string[]): Options {
 }
 
 const benchSeeks = "investors and founders in fintech";
+/** Locals offering to each trip, offers a local sends (the daily cap), and batches of such locals. */
+const offeringLocals = 250;
+const offersPerLocal = 20;
+const localBatches = 2;
 
 /**
  * Loads the demo world (unless `reuse` finds it loaded; the previous run's trips go, with their offers), signs in
@@ -142,7 +148,7 @@ async function prepare(handle: DatabaseHandle, membersPerCity: number, reuse: bo
     }
     return signedIn;
   };
-  const locals = await signIn(cityId, 250);
+  const locals = await signIn(cityId, offeringLocals * localBatches);
   const travellers = await signIn(homeId, 25);
   const arrival = Date.now() + 20 * dayMs;
   const tripRows = await handle.db
@@ -216,10 +222,17 @@ function requestMix(prepared: Prepared, revalidate: boolean): LoadRequest[] {
     };
   };
   return [
-    { path: "/", setupRequest: (base) => asMember(base, tripOf().local, { method: "GET", path: "/api/arrivals" }) },
     {
       path: "/",
-      setupRequest: (base) => {
+      setupRequest: (base, context) => {
+        context.route = "arrivals";
+        return asMember(base, tripOf().local, { method: "GET", path: "/api/arrivals" });
+      },
+    },
+    {
+      path: "/",
+      setupRequest: (base, context) => {
+        context.route = "trip";
         const { tripId, local } = tripOf();
         return asMember(base, local, { method: "GET", path: `/api/trips/${tripId}` });
       },
@@ -227,6 +240,7 @@ function requestMix(prepared: Prepared, revalidate: boolean): LoadRequest[] {
     {
       path: "/",
       setupRequest: (base, context) => {
+        context.route = "agenda";
         const { tripId, traveller } = tripOf();
         return polled(base, traveller, `/api/trips/${tripId}/agenda`, context);
       },
@@ -235,6 +249,7 @@ function requestMix(prepared: Prepared, revalidate: boolean): LoadRequest[] {
     {
       path: "/",
       setupRequest: (base, context) => {
+        context.route = "offers";
         const { tripId, traveller } = tripOf();
         return polled(base, traveller, `/api/trips/${tripId}/offers`, context);
       },
@@ -242,11 +257,14 @@ function requestMix(prepared: Prepared, revalidate: boolean): LoadRequest[] {
     },
     {
       path: "/",
-      // Each (local, trip) pair offers once: 250 locals × 25 trips, within the caps of 3 a trip and 20 a day.
-      setupRequest: (base) => {
+      // Trip after trip, each gets one offer from each of 250 locals; a local offers to 20 trips at most (the daily
+      // cap), then the next 250 locals take over: up to 20 × 250 × 2 = 10,000 offers, none refused.
+      setupRequest: (base, context) => {
+        context.route = "createOffer";
         pair += 1;
-        const local = pick(prepared.locals, pair);
-        const tripId = prepared.tripIds[Math.floor(pair / prepared.locals.length) % prepared.tripIds.length]!;
+        const batch = Math.floor(pair / (offeringLocals * offersPerLocal)) % localBatches;
+        const local = prepared.locals[batch * offeringLocals + (pair % offeringLocals)]!;
+        const tripId = prepared.tripIds[Math.floor(pair / offeringLocals) % prepared.tripIds.length]!;
         return asMember(base, local, {
           method: "POST",
           path: `/api/trips/${tripId}/offers`,
@@ -260,6 +278,23 @@ function requestMix(prepared: Prepared, revalidate: boolean): LoadRequest[] {
       },
     },
   ];
+}
+
+/** Each route's requests, p50 and p99 in the mix (its responses' times, by the route their request named). */
+function routePercentiles(responses: LoadResponse[]): EngineFigures["inMix"] {
+  const byRoute = new Map<string, number[]>();
+  for (const response of responses) {
+    const times = byRoute.get(response.route ?? "?") ?? [];
+    times.push(response.ms);
+    byRoute.set(response.route ?? "?", times);
+  }
+  const figures: EngineFigures["inMix"] = {};
+  for (const [route, times] of byRoute) {
+    times.sort((a, b) => a - b);
+    const at = (share: number) => Math.round(times[Math.min(times.length - 1, Math.floor(share * times.length))]!);
+    figures[route] = { requests: times.length, p50Ms: at(0.5), p99Ms: at(0.99) };
+  }
+  return figures;
 }
 
 /** The server's process and, with WEB_CONCURRENCY, its workers (children running the same entry point). */
@@ -352,6 +387,7 @@ async function measure(
     serverCpuSeconds: cpuSeconds,
     serverProcesses: processes,
     p99MsAlone: routes,
+    inMix: routePercentiles(result.responses),
     pass: result.latency.p99 < 200 && errors === 0 && peakRssMb < 1024,
   };
 }
@@ -430,6 +466,10 @@ async function runEngine(engine: "postgres" | "pglite", options: Options): Promi
         cityTies: prepared.cityTies,
         seedSeconds: prepared.seedSeconds,
       };
+      for (const [route, figures] of Object.entries(all.inMix))
+        console.log(
+          `${engine}: ${route} in the mix: ${figures.requests} requests, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`,
+        );
       console.log(
         `${engine}: ${all.requests} requests (${all.requestsPerSecond}/s) at ${options.connections} clients: p50 ${all.p50Ms} ms, p90 ${all.p90Ms} ms, p99 ${all.p99Ms} ms, max ${all.maxMs} ms; ${all.errors} errors ${JSON.stringify(all.non2xx)}, ${all.notModified} not modified; server peak RSS ${all.serverPeakRssMb} MB, CPU ${all.serverCpuSeconds} s → ${all.pass ? "pass" : "FAIL"}`,
       );

@@ -25,6 +25,8 @@ export interface LoadRequest {
 
 export interface LoadResponse {
   status: number;
+  /** The `route` its request's setupRequest wrote in the connection's context, if any. */
+  route?: string;
   /** Milliseconds since the epoch at which the response ended. */
   at: number;
   ms: number;
@@ -92,7 +94,11 @@ export function runLoad(options: {
         });
       },
     );
-    instance.on("response", (_client, status, _bytes, ms) => responses.push({ status, at: Date.now(), ms }));
+    instance.on("response", (client, status, _bytes, ms) => {
+      // Emitted before the connection's next setupRequest: its context still names the request that ended.
+      const route = (client as { requestIterator?: { context?: { route?: unknown } } }).requestIterator?.context?.route;
+      responses.push({ status, at: Date.now(), ms, ...(typeof route === "string" ? { route } : {}) });
+    });
   });
   return { done, stop: () => instance?.stop() };
 }
