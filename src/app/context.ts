@@ -13,6 +13,11 @@ export interface AppSettings {
   baseUrl: string;
   demo: boolean;
   demoReplyDelayMs: number;
+  /**
+   * How long the traveller's agenda page waits for a re-solve of changed offers before it answers the stored plan,
+   * marked `updating` (the solve goes on and stores the new plan, which the page asks for shortly).
+   */
+  agendaWaitMs: number;
   production: boolean;
   /** This server's start (shared by the processes of a cluster): part of every ETag, so that a restart, which may
    * bring a new version, answers no 304 for a copy of the old one. */

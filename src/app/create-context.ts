@@ -34,6 +34,7 @@ export function createAppContext(
       baseUrl: config.baseUrl,
       demo: config.demo,
       demoReplyDelayMs: config.demoReplyDelayMs,
+      agendaWaitMs: config.agendaWaitMs,
       production: config.production,
       release: config.release,
     },

@@ -28,3 +28,14 @@ describe("loadConfig: WEB_CONCURRENCY", () => {
       ).toThrow(ConfigError);
   });
 });
+
+describe("loadConfig: AGENDA_WAIT_MS", () => {
+  const server = { AUTH_SECRET: secret, DATABASE_URL: "postgres://u@127.0.0.1/db" };
+  it("defaults to 100 ms and takes a count of milliseconds up to a minute", () => {
+    expect(loadConfig(server).agendaWaitMs).toBe(100);
+    expect(loadConfig({ ...server, AGENDA_WAIT_MS: "0" }).agendaWaitMs).toBe(0);
+    expect(loadConfig({ ...server, AGENDA_WAIT_MS: "2500" }).agendaWaitMs).toBe(2500);
+    for (const value of ["-1", "soon", "0.5", "60001"])
+      expect(() => loadConfig({ ...server, AGENDA_WAIT_MS: value })).toThrow(/AGENDA_WAIT_MS/);
+  });
+});

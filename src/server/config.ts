@@ -18,6 +18,7 @@ export interface Config {
   smtpUrl: string | null;
   demo: boolean;
   demoReplyDelayMs: number;
+  agendaWaitMs: number;
   production: boolean;
   logLevel: string;
   /** HTTP processes (node:cluster workers); more than one needs a PostgreSQL server. */
@@ -44,6 +45,7 @@ const environmentSchema = z.object({
     .optional(),
   DEMO: booleanText.optional(),
   DEMO_REPLY_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  AGENDA_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(100),
   NODE_ENV: z.string().default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
@@ -79,6 +81,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     // The demo world is on by default on the embedded database and off on a real server.
     demo: env.DEMO ?? databaseUrl === null,
     demoReplyDelayMs: env.DEMO_REPLY_DELAY_MS,
+    agendaWaitMs: env.AGENDA_WAIT_MS,
     production,
     logLevel: env.LOG_LEVEL,
     webConcurrency: env.WEB_CONCURRENCY,

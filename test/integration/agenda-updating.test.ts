@@ -1,7 +1,8 @@
 /**
  * The traveller's agenda page never waits behind other solves: when the offers changed since the stored plan and
  * the solver is busy, GET answers the stored plan at once with `updating: true`; once the solve has stored the new
- * plan, GET answers it with `updating: false`. A trip without any stored plan is solved, busy or not.
+ * plan, GET answers it with `updating: false`. With the solver idle, GET solves but waits at most `agendaWaitMs`
+ * before answering the stored plan the same way. A trip without any stored plan is solved, busy or not.
  */
 import { beforeEach, expect, it } from "vitest";
 import type { AgendaSolver } from "../../src/app/agenda/agenda-solver";
@@ -119,5 +120,34 @@ describeOnDatabases("agenda while the solver is busy", (database) => {
     expect(firstPlan).toMatchObject({ version: 1, updating: false });
     expect(offerIds(firstPlan)).toEqual([third]);
     await busy;
+  });
+
+  it("waits at most agendaWaitMs for a re-solve, then answers the stored plan marked updating while it goes on", async () => {
+    harness.context.settings.agendaWaitMs = 50;
+    const tripId = await insertWeekTrip(harness.context.db, { memberId: traveller.member.id, cityId });
+    const first = await postOffer(locals[0]!.client, tripId, { startsAt: "2030-03-06T15:00:00Z" });
+    expect(await agendaOf(tripId)).toMatchObject({ version: 1, updating: false });
+
+    // The offers change and the solver is idle: GET starts the re-solve, which takes longer than the wait.
+    const second = await postOffer(locals[1]!.client, tripId, { startsAt: "2030-03-07T15:00:00Z" });
+    holding = true;
+    const asked = Date.now();
+    const stale = await agendaOf(tripId);
+    expect(Date.now() - asked).toBeLessThan(5_000);
+    expect(stale).toMatchObject({ version: 1, updating: true });
+    expect(offerIds(stale)).toEqual([first]);
+    expect(held).toBe(1);
+
+    // The solve went on: released, it stores the new plan, which the next GET answers.
+    release();
+    while (held > 0 || harness.context.agendaSolver.pending() > 0)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    let fresh = await agendaOf(tripId);
+    for (let tries = 0; fresh.version < 2 && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      fresh = await agendaOf(tripId);
+    }
+    expect(fresh).toMatchObject({ version: 2, updating: false });
+    expect(offerIds(fresh).sort((a, b) => a - b)).toEqual([first, second].sort((a, b) => a - b));
   });
 });

@@ -31,6 +31,8 @@ export function createTestApp(handle: DatabaseHandle, options: { demo?: boolean;
       authSecret: testSecret,
       demo: options.demo ?? false,
       demoReplyDelayMs: 0,
+      // Tests read the plan a change makes at once; agenda-updating.test.ts checks the shorter wait.
+      agendaWaitMs: 60_000,
       production: false,
       release: "test",
     },
