@@ -92,6 +92,20 @@ test("a newcomer signs up, verifies, onboards, announces a trip to Miami and acc
   await expect(offers).toHaveCount(10, { timeout: 60_000 });
   await screenshot(page, "06-trip-offers");
   await expectAccessible(page, "trip with offers");
+  // The page asks for its offers every few seconds: while they are unchanged the browser revalidates its copy (the
+  // ETag in If-None-Match) and the server answers 304 Not Modified, without the list; the page reads the copy (which
+  // Playwright reports as the 200 it stands for, with no body on the wire).
+  const revalidated = await page.waitForResponse(
+    async (response) =>
+      new URL(response.url()).pathname === `/api/trips/${tripId}/offers` &&
+      (await response.request().headerValue("if-none-match")) !== null,
+    { timeout: 20_000 },
+  );
+  const etag = await revalidated.headerValue("etag");
+  expect(etag).toMatch(/^W\/"offers-/);
+  expect(await revalidated.request().headerValue("if-none-match")).toBe(etag);
+  expect((await revalidated.request().sizes()).responseBodySize).toBe(0);
+  await expect(offers).toHaveCount(10);
 
   // Accept both evening events and two meetings, each at a proposed time at least an hour from the others.
   const accepted = await acceptSomeOffers(page, tripId, { want: 4, language: "en" });
