@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- load [--members N] [--duration S] [--connections C] [--engines postgres,pglite] [--reuse]
- * [--web-concurrency N] [--no-revalidate]`: the server under 50 concurrent clients (autocannon on 127.0.0.1) on a city of N members
+ * [--web-concurrency N] [--no-revalidate] [--log-level L]`: the server under 50 concurrent clients (autocannon on 127.0.0.1) on a city of N members
  * (default 100,000, about 10 ties each: 1,000,000 ties), loaded by the demo loader's bulk path. On PostgreSQL the
  * server runs WEB_CONCURRENCY processes (default 1); its memory is the sum of their peaks. The mix: the arrivals feed, the trip page, its agenda and
  * offers, and offer creation (one in five requests). The trip page's polled views (offers, agenda) are asked for as the
@@ -40,6 +40,8 @@ interface Options {
   reuse: boolean;
   /** Ask for the polled views with the ETag of the last answer, as a browser does (the default). */
   revalidate: boolean;
+  /** The server's LOG_LEVEL: "error" by default; "info" logs a line per request (read by this process). */
+  logLevel: string;
 }
 
 interface Prepared {
@@ -91,6 +93,7 @@ function parseOptions(args: string[]): Options {
     engines: (value("--engines") ?? "postgres,pglite").split(",") as Options["engines"],
     reuse: args.includes("--reuse"),
     revalidate: !args.includes("--no-revalidate"),
+    logLevel: value("--log-level") ?? "error",
     webConcurrency: Number(value("--web-concurrency") ?? 1),
   };
 }
@@ -435,7 +438,7 @@ async function runEngine(engine: "postgres" | "pglite", options: Options): Promi
       databaseUrl,
       ...(dataDir ? { dataDir } : {}),
       env: {
-        LOG_LEVEL: "error",
+        LOG_LEVEL: options.logLevel,
         ...(engine === "postgres" ? { WEB_CONCURRENCY: String(options.webConcurrency) } : {}),
       },
       // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
@@ -498,6 +501,7 @@ export async function main(args: string[]): Promise<void> {
       membersPerCity: options.membersPerCity,
       webConcurrency: options.webConcurrency,
       revalidate: options.revalidate,
+      logLevel: options.logLevel,
       connections: options.connections,
       durationSeconds: options.durationSeconds,
       loadAverageBefore: loadBefore,
