@@ -213,7 +213,7 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
           sender: { id: local.id, name: local.name },
           kind: offer.kind,
           message,
-          venue: ((id) => (id === null ? null : { id }))(offer.event ? offer.event.venueId : (venue?.id ?? null)),
+          venue: venueOf(offer.event ? offer.event.venueId : (venue?.id ?? null)),
           eventId: offer.event?.id ?? null,
           slots: offer.slots,
         },
@@ -228,4 +228,9 @@ export async function replyAsDemoLocals(context: AppContext, tripId: number): Pr
   // Like a real offer, the demo locals' offers change what the traveller's agenda is made of: re-solve it.
   if (written > 0) await queueAgendaResolve(context, tripId);
   return written;
+}
+
+/** One of the city's venues by its id, or none. */
+function venueOf(id: number | null): { id: number } | null {
+  return id === null ? null : { id };
 }
