@@ -173,7 +173,7 @@ export type OfferVenue =
 
 /**
  * Inserts an offer with its slots and, when it names a new one, its venue, in one statement (data-modifying CTEs):
- * a sender's offer is three round trips fewer. `createdAt` is the app's clock so that limits count on one time line.
+ * two round trips fewer (the venue's and the slots'). `createdAt` is the app's clock so that limits count on one time line.
  * Returns the rows written, slots earliest first as views list them, and the new venue if there is one.
  */
 export async function insertOffer(
