@@ -173,8 +173,8 @@ export type OfferVenue =
 
 /**
  * Inserts an offer with its slots and, when it names a new one, its venue, in one statement (data-modifying CTEs):
- * two round trips fewer (the venue's and the slots'). `createdAt` is the app's clock so that limits count on one time line.
- * Returns the rows written, slots earliest first as views list them, and the new venue if there is one.
+ * two round trips fewer (the venue's and the slots'). `createdAt` is the app's clock so that limits count on one time
+ * line. Returns the rows written, slots earliest first as views list them, and the new venue if there is one.
  */
 export async function insertOffer(
   tx: Database,
