@@ -19,8 +19,10 @@ export interface AppSettings {
    */
   agendaWaitMs: number;
   production: boolean;
-  /** This server's start (shared by the processes of a cluster): part of every ETag, so that a restart, which may
-   * bring a new version, answers no 304 for a copy of the old one. */
+  /**
+   * This server's start (shared by the processes of a cluster): part of every ETag, so that a restart, which may bring
+   * a new version, answers no 304 for a copy of the old one.
+   */
   release: string;
 }
 
