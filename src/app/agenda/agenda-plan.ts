@@ -86,8 +86,8 @@ export function diffPlans(previous: AgendaPlan | null, next: AgendaPlan): Agenda
 }
 
 /**
- * A plan as stored: with the key of the inputs it was solved from (`agendaInputsKey`), and what changed from the version before
- * (each absent in plans stored before it was kept).
+ * A plan as stored: with the key of the inputs it was solved from (`agendaInputsKey`), and what changed from the
+ * version before (each absent in plans stored before it was kept).
  */
 export type StoredPlan = AgendaPlan & { inputsKey?: string; changes?: AgendaChanges };
 

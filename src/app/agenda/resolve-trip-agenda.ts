@@ -1,8 +1,9 @@
 /**
  * Solves a trip's agenda again from its current offers, busy times and availability, stores the plan as a new
  * version when it differs from the last one, and says what changed. Called on a GET and after an offer changes.
- * The stored plan keeps the key of the inputs it was solved from (the trip's facts and revision): when they have not changed since (the
- * `agenda.resolve` job or an earlier GET solved them), the stored plan is the answer and nothing is solved again.
+ * The stored plan keeps the key of the inputs it was solved from (the trip's facts and revision): when they have not
+ * changed since (the `agenda.resolve` job or an earlier GET solved them), the stored plan is the answer and nothing is
+ * solved again.
  * The solve runs on `context.agendaSolver` (a worker thread), so the event loop keeps serving meanwhile; two
  * concurrent resolves of the same inputs share one solve.
  */
@@ -110,9 +111,9 @@ function agendaFacts({ trip, city }: TripWithCity) {
 
 /**
  * The key of everything a plan is made of: the trip's facts, and its revision, which the database raises whenever its
- * offers (with the names and venues the plan shows), their slots, busy times or alert scores change. An unchanged key means an unchanged
- * plan, so the solver is not asked twice for the same inputs (which also keeps the plan stable), and checking it
- * reads no offer at all.
+ * offers (with the names and venues the plan shows), their slots, busy times or alert scores change. An unchanged key
+ * means an unchanged plan, so the solver is not asked twice for the same inputs (which also keeps the plan stable),
+ * and checking it reads no offer at all.
  */
 export function agendaInputsKey(found: TripWithCity, revision: number): string {
   return createHash("sha256")

@@ -266,8 +266,8 @@ export async function insertAgendaVersion(
 }
 
 /**
- * Records on a stored plan the fingerprint of newer inputs that solve to the same plan, and its changes from the
- * version before when it was stored without them.
+ * Records on a stored plan the key of newer inputs that solve to the same plan, and its changes from the version
+ * before when it was stored without them.
  */
 export async function setAgendaInputsKey(
   db: Database,
