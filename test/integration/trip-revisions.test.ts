@@ -1,18 +1,26 @@
 /**
- * A trip's revision (`findTripRevision`, raised by migration 0005's triggers): the same while nothing changes, raised
+ * A trip's revision (as the trip lookups read it, `TripWithCity.revision`, raised by migration 0005's triggers): the same while nothing changes, raised
  * by every change its offer views or agenda are made of (an offer, its slots, time proposals and meeting, its
  * sender's name, its venue and event, the trip's busy times and alerts, a block of its traveller), raised when the
  * transaction commits and not before, and blind to other trips and to what the views do not show.
  */
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { findTripRevision } from "../../src/db/repositories/trip-revisions.repository";
+import type { Database } from "../../src/db/create-db";
+import { findTripWithCity } from "../../src/db/repositories/offers.repository";
 import { alerts, busyTimes, meetings, offers, offerSlots, offerTimeProposals } from "../../src/db/schema/arrivals";
 import { events } from "../../src/db/schema/gatherings";
 import { blocks, members, venues } from "../../src/db/schema/people";
 import { describeOnDatabases } from "../support/databases";
 import { createCity, createMember, insertWeekTrip, postOffer } from "../support/factories";
 import { createTestApp } from "../support/test-app";
+
+/** The trip's revision as every trip lookup reads it. */
+async function findTripRevision(db: Database, tripId: number): Promise<number> {
+  const found = await findTripWithCity(db, tripId);
+  if (!found) throw new Error(`no trip ${tripId}`);
+  return found.revision;
+}
 
 describeOnDatabases("trip revisions", (database) => {
   let harness: ReturnType<typeof createTestApp>;

@@ -4,8 +4,6 @@
  * the rows read after it: a view kept under it is at worst older than its key, never newer.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "../create-db";
-import { preparedStatement } from "../prepared";
 import { tripRevisions } from "../schema/arrivals";
 
 /** A trip's revision as an SQL expression: 0 until its first change. */
@@ -13,16 +11,4 @@ export function tripRevisionOf(tripId: unknown): SQL<number> {
   return sql<number>`coalesce((select ${tripRevisions.revision} from ${tripRevisions} where ${tripRevisions.tripId} = ${tripId}), 0)::int8`.mapWith(
     Number,
   );
-}
-
-/** The trip's revision; checking whether a kept view still holds reads this one short row. */
-export async function findTripRevision(db: Database, tripId: number): Promise<number> {
-  const statement = preparedStatement(db, "find_trip_revision", (db) =>
-    db
-      .select({ revision: tripRevisionOf(sql.placeholder("tripId")) })
-      .from(sql`(select 1) as one`)
-      .prepare("find_trip_revision"),
-  );
-  const [row] = await statement.execute({ tripId });
-  return row?.revision ?? 0;
 }
